@@ -1,0 +1,314 @@
+package dev.flotilla.grid;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Everything a grid member needs to start: immutable, validated, built by {@link #builder()} or read from YAML.
+ *
+ * <p>Every default lives in {@link Builder}'s field initialisers and nowhere else; {@code config/README.md}
+ * documents each key. YAML keys are the kebab-case names shown on each component (for example
+ * {@code map-defaults.backup-count}); {@link #fromYaml(Path)} rejects unknown keys so a typo cannot pass silently.
+ *
+ * @param clusterName                  members join only members with the same name
+ * @param bindAddress                  the one local address the member binds to and advertises
+ * @param port                         first member port to try
+ * @param portAutoIncrement            try the next ports (up to 100) when {@code port} is taken
+ * @param members                      {@code host:port} addresses to join through (TCP/IP join; multicast is off)
+ * @param partitionCount               number of partitions; every member of a cluster must agree
+ * @param mapDefaults                  replication of every map without settings of its own
+ * @param maps                         per-map settings by exact map name
+ * @param cpMemberCount                members that take part in the Raft-based CP Subsystem: 0 (CP calls run in
+ *                                     unsafe mode, without Raft) or 3 to 7
+ * @param cpFailOnIndeterminateState   fail an in-flight CP call whose outcome is unknown instead of retrying it
+ *                                     (a retry may apply it twice)
+ * @param cpLeaderElectionTimeout      Raft leader election timeout
+ * @param cpLeaderHeartbeatPeriod      Raft leader heartbeat period
+ * @param splitBrainProtectionMinSize  maps reject operations on a side of the cluster smaller than this; 0 disables
+ * @param heartbeatInterval            member heartbeat period (whole seconds)
+ * @param maxNoHeartbeat               a member silent for this long is suspected and removed (whole seconds)
+ * @param properties                   Hazelcast properties passed as they are, for what no field covers
+ */
+public record GridConfig(
+        String clusterName,
+        String bindAddress,
+        int port,
+        boolean portAutoIncrement,
+        List<String> members,
+        int partitionCount,
+        MapSettings mapDefaults,
+        Map<String, MapSettings> maps,
+        int cpMemberCount,
+        boolean cpFailOnIndeterminateState,
+        Duration cpLeaderElectionTimeout,
+        Duration cpLeaderHeartbeatPeriod,
+        int splitBrainProtectionMinSize,
+        Duration heartbeatInterval,
+        Duration maxNoHeartbeat,
+        Map<String, String> properties) {
+
+    private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    private static final Pattern MEMBER_ADDRESS = Pattern.compile("[A-Za-z0-9_.:\\[\\]-]+(:\\d{1,5})?");
+
+    /** Validates every field; a rejected value throws {@link InvalidConfigException} naming the field. */
+    public GridConfig {
+        clusterName = Checks.notBlank("cluster-name", clusterName);
+        if (!CLUSTER_NAME.matcher(clusterName).matches()) {
+            throw new InvalidConfigException("cluster-name", clusterName,
+                    "must be 1-64 letters, digits, '_', '.' or '-', starting with a letter or digit");
+        }
+        bindAddress = Checks.notBlank("bind-address", bindAddress);
+        Checks.range("port", port, 1, 65535);
+        members = List.copyOf(members == null ? List.of() : members);
+        for (int i = 0; i < members.size(); i++) {
+            String member = members.get(i);
+            if (member == null || !MEMBER_ADDRESS.matcher(member).matches()) {
+                throw new InvalidConfigException("members[" + i + "]", member, "must be host or host:port");
+            }
+        }
+        Checks.range("partition-count", partitionCount, 1, 10_000);
+        if (mapDefaults == null) {
+            throw new InvalidConfigException("map-defaults", null, "must be set");
+        }
+        mapDefaults.validated("map-defaults");
+        maps = Map.copyOf(maps == null ? Map.of() : maps);
+        maps.forEach((name, settings) -> {
+            if (settings == null) {
+                throw new InvalidConfigException("maps." + name, null, "must be set");
+            }
+            settings.validated("maps." + name);
+        });
+        if (cpMemberCount != 0) {
+            Checks.range("cp.member-count", cpMemberCount, 3, 7);
+        }
+        positive("cp.leader-election-timeout-millis", cpLeaderElectionTimeout);
+        positive("cp.leader-heartbeat-period-millis", cpLeaderHeartbeatPeriod);
+        if (splitBrainProtectionMinSize != 0) {
+            Checks.range("split-brain-protection.min-cluster-size", splitBrainProtectionMinSize, 2, 1000);
+        }
+        positive("failure-detection.heartbeat-interval-seconds", heartbeatInterval);
+        positive("failure-detection.max-no-heartbeat-seconds", maxNoHeartbeat);
+        if (heartbeatInterval.toSeconds() < 1) {
+            throw new InvalidConfigException("failure-detection.heartbeat-interval-seconds", heartbeatInterval.toMillis() / 1000.0,
+                    "Hazelcast counts heartbeats in whole seconds: must be at least 1");
+        }
+        if (maxNoHeartbeat.compareTo(heartbeatInterval) <= 0) {
+            throw new InvalidConfigException("failure-detection.max-no-heartbeat-seconds", maxNoHeartbeat.toSeconds(),
+                    "must be longer than failure-detection.heartbeat-interval-seconds (" + heartbeatInterval.toSeconds() + ")");
+        }
+        properties = Map.copyOf(properties == null ? Map.of() : properties);
+    }
+
+    /** A builder holding every default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults: one member on 127.0.0.1:5701, 271 partitions, one synchronous backup, no CP members. */
+    public static GridConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder seeded with this config's values. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Settings of the named map: its own when configured, else {@link #mapDefaults()}. */
+    public MapSettings mapSettings(String mapName) {
+        return maps.getOrDefault(mapName, mapDefaults);
+    }
+
+    /**
+     * Reads a YAML file; keys absent from it keep their defaults.
+     *
+     * <p>The keys may sit at the top level or under a {@code flotilla:} section, so a grid-server node file
+     * can be read as it is.
+     *
+     * @throws InvalidConfigException on an unknown key or a bad value
+     * @throws IOException            when the file cannot be read or is not YAML
+     */
+    public static GridConfig fromYaml(Path file) throws IOException {
+        return GridConfigReader.fromYaml(file);
+    }
+
+    /** Reads YAML from a reader; see {@link #fromYaml(Path)}. */
+    public static GridConfig fromYaml(Reader yaml) throws IOException {
+        return GridConfigReader.fromYaml(yaml);
+    }
+
+    /**
+     * Builds a config from flattened keys (for example {@code map-defaults.backup-count -> 2}), as a framework's
+     * property source supplies them; camelCase spellings are accepted too.
+     *
+     * @throws InvalidConfigException on an unknown key or a bad value
+     */
+    public static GridConfig fromProperties(Map<String, ?> flattened) {
+        return GridConfigReader.fromProperties(flattened);
+    }
+
+    private static void positive(String field, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new InvalidConfigException(field, value, "must be positive");
+        }
+    }
+
+    /** Collects values; {@link #build()} validates them all. The field initialisers are the defaults. */
+    public static final class Builder {
+        private String clusterName = "flotilla";
+        private String bindAddress = "127.0.0.1";
+        private int port = 5701;
+        private boolean portAutoIncrement = true;
+        private List<String> members = new ArrayList<>();
+        private int partitionCount = 271;
+        private MapSettings mapDefaults = MapSettings.DEFAULT;
+        private Map<String, MapSettings> maps = new LinkedHashMap<>();
+        private int cpMemberCount = 0;
+        private boolean cpFailOnIndeterminateState = true;
+        private Duration cpLeaderElectionTimeout = Duration.ofMillis(2000);
+        private Duration cpLeaderHeartbeatPeriod = Duration.ofMillis(5000);
+        private int splitBrainProtectionMinSize = 0;
+        private Duration heartbeatInterval = Duration.ofSeconds(1);
+        private Duration maxNoHeartbeat = Duration.ofSeconds(10);
+        private Map<String, String> properties = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        private Builder(GridConfig c) {
+            clusterName = c.clusterName;
+            bindAddress = c.bindAddress;
+            port = c.port;
+            portAutoIncrement = c.portAutoIncrement;
+            members = new ArrayList<>(c.members);
+            partitionCount = c.partitionCount;
+            mapDefaults = c.mapDefaults;
+            maps = new LinkedHashMap<>(c.maps);
+            cpMemberCount = c.cpMemberCount;
+            cpFailOnIndeterminateState = c.cpFailOnIndeterminateState;
+            cpLeaderElectionTimeout = c.cpLeaderElectionTimeout;
+            cpLeaderHeartbeatPeriod = c.cpLeaderHeartbeatPeriod;
+            splitBrainProtectionMinSize = c.splitBrainProtectionMinSize;
+            heartbeatInterval = c.heartbeatInterval;
+            maxNoHeartbeat = c.maxNoHeartbeat;
+            properties = new LinkedHashMap<>(c.properties);
+        }
+
+        /** Members join only members with the same cluster name. Default {@code flotilla}. */
+        public Builder clusterName(String name) {
+            this.clusterName = name;
+            return this;
+        }
+
+        /** The local address to bind and advertise. Default {@code 127.0.0.1}. */
+        public Builder bindAddress(String address) {
+            this.bindAddress = address;
+            return this;
+        }
+
+        /** The first member port to try. Default 5701. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Whether to try the next ports when {@link #port(int)} is taken. Default true. */
+        public Builder portAutoIncrement(boolean autoIncrement) {
+            this.portAutoIncrement = autoIncrement;
+            return this;
+        }
+
+        /** Replaces the addresses ({@code host:port}) to join through. Default none: the member starts alone. */
+        public Builder members(List<String> addresses) {
+            this.members = new ArrayList<>(addresses);
+            return this;
+        }
+
+        /** Adds one address ({@code host:port}) to join through. */
+        public Builder member(String address) {
+            this.members.add(address);
+            return this;
+        }
+
+        /** The number of partitions. Default 271. */
+        public Builder partitionCount(int count) {
+            this.partitionCount = count;
+            return this;
+        }
+
+        /** Replication of maps without settings of their own. Default {@link MapSettings#DEFAULT}. */
+        public Builder mapDefaults(MapSettings settings) {
+            this.mapDefaults = settings;
+            return this;
+        }
+
+        /** Settings of one map by exact name. */
+        public Builder map(String name, MapSettings settings) {
+            this.maps.put(name, settings);
+            return this;
+        }
+
+        /** CP Subsystem members: 0 (unsafe mode, no Raft) or 3 to 7. Default 0. */
+        public Builder cpMemberCount(int count) {
+            this.cpMemberCount = count;
+            return this;
+        }
+
+        /** Fail (rather than retry) CP calls whose outcome is unknown. Default true. */
+        public Builder cpFailOnIndeterminateState(boolean fail) {
+            this.cpFailOnIndeterminateState = fail;
+            return this;
+        }
+
+        /** Raft leader election timeout. Default 2 s. */
+        public Builder cpLeaderElectionTimeout(Duration timeout) {
+            this.cpLeaderElectionTimeout = timeout;
+            return this;
+        }
+
+        /** Raft leader heartbeat period. Default 5 s. */
+        public Builder cpLeaderHeartbeatPeriod(Duration period) {
+            this.cpLeaderHeartbeatPeriod = period;
+            return this;
+        }
+
+        /** Minimum cluster size below which map operations are rejected; 0 disables. Default 0. */
+        public Builder splitBrainProtectionMinSize(int size) {
+            this.splitBrainProtectionMinSize = size;
+            return this;
+        }
+
+        /** Heartbeat period between members, whole seconds. Default 1 s. */
+        public Builder heartbeatInterval(Duration interval) {
+            this.heartbeatInterval = interval;
+            return this;
+        }
+
+        /** Silence after which a member is removed, whole seconds. Default 10 s. */
+        public Builder maxNoHeartbeat(Duration timeout) {
+            this.maxNoHeartbeat = timeout;
+            return this;
+        }
+
+        /** Sets one Hazelcast property, passed as it is. */
+        public Builder property(String name, String value) {
+            this.properties.put(name, value);
+            return this;
+        }
+
+        /** Validates and builds. */
+        public GridConfig build() {
+            return new GridConfig(clusterName, bindAddress, port, portAutoIncrement, members, partitionCount,
+                    mapDefaults, maps, cpMemberCount, cpFailOnIndeterminateState, cpLeaderElectionTimeout,
+                    cpLeaderHeartbeatPeriod, splitBrainProtectionMinSize, heartbeatInterval, maxNoHeartbeat,
+                    properties);
+        }
+    }
+}

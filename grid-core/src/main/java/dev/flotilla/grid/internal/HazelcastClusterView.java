@@ -1,0 +1,141 @@
+package dev.flotilla.grid.internal;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.instance.impl.HazelcastInstanceProxy;
+import com.hazelcast.internal.partition.InternalPartition;
+import com.hazelcast.internal.partition.InternalPartitionService;
+import com.hazelcast.internal.partition.PartitionReplica;
+import com.hazelcast.partition.PartitionService;
+import dev.flotilla.grid.cluster.ClusterEvent;
+import dev.flotilla.grid.cluster.ClusterView;
+import dev.flotilla.grid.cluster.MemberInfo;
+import dev.flotilla.grid.cluster.Migrations;
+import dev.flotilla.grid.cluster.PartitionReplicas;
+import dev.flotilla.grid.cluster.PartitionTable;
+import dev.flotilla.grid.cluster.Safety;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/** {@link ClusterView} on a local Hazelcast member; partition replicas come from its internal partition service. */
+public final class HazelcastClusterView implements ClusterView {
+    private static final Logger LOG = LoggerFactory.getLogger(HazelcastClusterView.class);
+
+    private final HazelcastInstance hazelcast;
+    private final int replicasShown;
+    private final List<Consumer<ClusterEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final MigrationWatcher migrations = new MigrationWatcher(this::publish);
+
+    /**
+     * @param replicasShown backups listed per partition: the most any map keeps (Hazelcast assigns replicas to
+     *                      every member, whether a map uses them or not)
+     */
+    public HazelcastClusterView(HazelcastInstance hazelcast, int replicasShown) {
+        this.hazelcast = hazelcast;
+        this.replicasShown = replicasShown;
+        PartitionService partitions = hazelcast.getPartitionService();
+        partitions.addMigrationListener(migrations);
+        partitions.addPartitionLostListener(event -> publish(new ClusterEvent.PartitionLost(Instant.now(),
+                event.getPartitionId(), event.getLostBackupCount(), format(event.getEventSource()))));
+        hazelcast.getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent event) {
+                publish(new ClusterEvent.MemberJoined(Instant.now(), toInfo(event.getMember())));
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent event) {
+                publish(new ClusterEvent.MemberLeft(Instant.now(), toInfo(event.getMember())));
+            }
+        });
+    }
+
+    @Override
+    public String clusterName() {
+        return hazelcast.getConfig().getClusterName();
+    }
+
+    @Override
+    public MemberInfo localMember() {
+        return toInfo(hazelcast.getCluster().getLocalMember());
+    }
+
+    @Override
+    public List<MemberInfo> members() {
+        return hazelcast.getCluster().getMembers().stream().map(this::toInfo).toList();
+    }
+
+    @Override
+    public PartitionTable partitions() {
+        InternalPartitionService service = internalPartitions();
+        int count = service.getPartitionCount();
+        List<PartitionReplicas> table = new ArrayList<>(count);
+        for (int id = 0; id < count; id++) {
+            InternalPartition partition = service.getPartition(id, false);
+            PartitionReplica owner = partition.getReplica(0);
+            List<String> backups = new ArrayList<>();
+            for (int index = 1; index <= replicasShown && index < InternalPartition.MAX_REPLICA_COUNT; index++) {
+                PartitionReplica backup = partition.getReplica(index);
+                if (backup != null) {
+                    backups.add(format(backup.address()));
+                }
+            }
+            table.add(new PartitionReplicas(id, owner == null ? null : format(owner.address()), backups));
+        }
+        return new PartitionTable(service.getPartitionStateStamp(), table);
+    }
+
+    @Override
+    public Migrations migrations() {
+        return new Migrations(migrations.inFlight(), migrations.recent(), internalPartitions().hasOnGoingMigrationLocal());
+    }
+
+    @Override
+    public Safety safety() {
+        boolean running = hazelcast.getLifecycleService().isRunning();
+        if (!running) {
+            return new Safety(false, false, false, 0);
+        }
+        PartitionService partitions = hazelcast.getPartitionService();
+        return new Safety(true, partitions.isClusterSafe(), partitions.isLocalMemberSafe(),
+                hazelcast.getCluster().getMembers().size());
+    }
+
+    @Override
+    public Subscription subscribe(Consumer<ClusterEvent> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void publish(ClusterEvent event) {
+        for (Consumer<ClusterEvent> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                // One failing subscriber must not starve the others or Hazelcast's event thread.
+                LOG.warn("cluster event listener failed on {}", event.type(), e);
+            }
+        }
+    }
+
+    private InternalPartitionService internalPartitions() {
+        return ((HazelcastInstanceProxy) hazelcast).getOriginal().node.getPartitionService();
+    }
+
+    private MemberInfo toInfo(Member member) {
+        return new MemberInfo(member.getUuid().toString(), format(member.getAddress()), member.localMember(),
+                member.isLiteMember(), member.getVersion().toString(), member.getAttributes());
+    }
+
+    private static String format(com.hazelcast.cluster.Address address) {
+        return address == null ? null : address.getHost() + ":" + address.getPort();
+    }
+}

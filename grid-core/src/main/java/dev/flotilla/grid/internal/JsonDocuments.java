@@ -1,0 +1,51 @@
+package dev.flotilla.grid.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.flotilla.grid.GridException;
+import dev.flotilla.grid.GridFailure;
+import dev.flotilla.grid.map.VersionedMap;
+
+import java.io.IOException;
+
+/** Checks that a text is exactly one well-formed JSON document, by streaming it (no tree is built). */
+public final class JsonDocuments {
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(256).build())
+            .build();
+
+    private JsonDocuments() {
+    }
+
+    /** Returns {@code json} unchanged, or throws a definite {@link GridFailure#INVALID_VALUE} saying where it broke. */
+    public static String requireValid(String json) {
+        if (json == null || json.isBlank()) {
+            throw new GridException(GridFailure.INVALID_VALUE, "value must be a JSON document, not empty");
+        }
+        if (json.length() > VersionedMap.MAX_DOCUMENT_CHARS) {
+            throw new GridException(GridFailure.INVALID_VALUE, "value is " + json.length()
+                    + " characters long; the limit is " + VersionedMap.MAX_DOCUMENT_CHARS);
+        }
+        try (JsonParser parser = JSON.createParser(json)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw new GridException(GridFailure.INVALID_VALUE, "value must be a JSON document, not empty");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new GridException(GridFailure.INVALID_VALUE, "value has text after the end of the JSON document at line "
+                        + parser.currentLocation().getLineNr() + ", column " + parser.currentLocation().getColumnNr());
+            }
+            return json;
+        } catch (JsonProcessingException e) {
+            throw new GridException(GridFailure.INVALID_VALUE, "value is not well-formed JSON: "
+                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr());
+        } catch (IOException e) {
+            throw new GridException(GridFailure.INVALID_VALUE, "value could not be read as JSON");
+        }
+    }
+}
