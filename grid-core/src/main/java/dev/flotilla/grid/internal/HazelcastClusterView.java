@@ -45,6 +45,8 @@ public final class HazelcastClusterView implements ClusterView {
         partitions.addMigrationListener(migrations);
         partitions.addPartitionLostListener(event -> publish(new ClusterEvent.PartitionLost(Instant.now(),
                 event.getPartitionId(), event.getLostBackupCount(), format(event.getEventSource()))));
+        // Hazelcast assigns partitions lazily, on first use; assign them now so the views show owners from the start.
+        internalPartitions().getPartitionOwner(0);
         hazelcast.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent event) {

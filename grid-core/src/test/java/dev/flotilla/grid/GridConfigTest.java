@@ -1,0 +1,168 @@
+package dev.flotilla.grid;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GridConfigTest {
+
+    @Test
+    void defaults_noSettings_singleMemberOnLoopback() {
+        GridConfig config = GridConfig.defaults();
+
+        assertThat(config.clusterName()).isEqualTo("flotilla");
+        assertThat(config.bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(config.port()).isEqualTo(5701);
+        assertThat(config.partitionCount()).isEqualTo(271);
+        assertThat(config.mapDefaults()).isEqualTo(MapSettings.DEFAULT);
+        assertThat(config.cpMemberCount()).isZero();
+        assertThat(config.cpFailOnIndeterminateState()).isTrue();
+        assertThat(config.members()).isEmpty();
+    }
+
+    @Test
+    void builder_badBackupCount_errorNamesFieldAndValue() {
+        assertThatThrownBy(() -> GridConfig.builder().mapDefaults(MapSettings.DEFAULT.withBackupCount(7)).build())
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("map-defaults.backup-count = 7: must be between 0 and 6")
+                .extracting(e -> ((InvalidConfigException) e).field()).isEqualTo("map-defaults.backup-count");
+    }
+
+    @Test
+    void builder_backupsOverSix_rejectsSum() {
+        assertThatThrownBy(() -> GridConfig.builder().map("orders", new MapSettings(4, 3, false, Duration.ZERO)).build())
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("maps.orders.async-backup-count = 3");
+    }
+
+    @Test
+    void builder_cpMemberCountTwo_rejected() {
+        assertThatThrownBy(() -> GridConfig.builder().cpMemberCount(2).build())
+                .hasMessage("cp.member-count = 2: must be between 3 and 7");
+    }
+
+    @Test
+    void builder_badClusterNameAndMember_rejectedWithField() {
+        assertThatThrownBy(() -> GridConfig.builder().clusterName("no spaces").build())
+                .hasMessageStartingWith("cluster-name = 'no spaces'");
+        assertThatThrownBy(() -> GridConfig.builder().member("127.0.0.1:5701").member("bad host").build())
+                .hasMessageStartingWith("members[1] = 'bad host'");
+        assertThatThrownBy(() -> GridConfig.builder().port(0).build()).hasMessageStartingWith("port = 0");
+    }
+
+    @Test
+    void builder_heartbeatNotShorterThanTimeout_rejected() {
+        assertThatThrownBy(() -> GridConfig.builder().heartbeatInterval(Duration.ofSeconds(5))
+                .maxNoHeartbeat(Duration.ofSeconds(5)).build())
+                .hasMessageStartingWith("failure-detection.max-no-heartbeat-seconds = 5");
+    }
+
+    @Test
+    void fromYaml_everyKey_mapsToFields() throws IOException {
+        String yaml = """
+                flotilla:
+                  cluster-name: shop
+                  bind-address: 127.0.0.2
+                  port: 5801
+                  port-auto-increment: false
+                  members: [127.0.0.1:5801, 127.0.0.1:5802]
+                  partition-count: 31
+                  maps:
+                    orders:
+                      backup-count: 2
+                  map-defaults:
+                    backup-count: 0
+                    async-backup-count: 1
+                    read-backup-data: true
+                    time-to-live-seconds: 60
+                  cp:
+                    member-count: 3
+                    fail-on-indeterminate-operation-state: false
+                    leader-election-timeout-millis: 1000
+                    leader-heartbeat-period-millis: 300
+                  split-brain-protection:
+                    min-cluster-size: 2
+                  failure-detection:
+                    heartbeat-interval-seconds: 2
+                    max-no-heartbeat-seconds: 20
+                  properties:
+                    hazelcast.operation.call.timeout.millis: "30000"
+                """;
+        GridConfig config = GridConfig.fromYaml(new StringReader(yaml));
+
+        assertThat(config.clusterName()).isEqualTo("shop");
+        assertThat(config.bindAddress()).isEqualTo("127.0.0.2");
+        assertThat(config.port()).isEqualTo(5801);
+        assertThat(config.portAutoIncrement()).isFalse();
+        assertThat(config.members()).containsExactly("127.0.0.1:5801", "127.0.0.1:5802");
+        assertThat(config.partitionCount()).isEqualTo(31);
+        assertThat(config.mapDefaults()).isEqualTo(new MapSettings(0, 1, true, Duration.ofSeconds(60)));
+        // Per-map keys apply over the final defaults even when written before map-defaults.
+        assertThat(config.mapSettings("orders")).isEqualTo(new MapSettings(2, 1, true, Duration.ofSeconds(60)));
+        assertThat(config.mapSettings("other")).isEqualTo(config.mapDefaults());
+        assertThat(config.cpMemberCount()).isEqualTo(3);
+        assertThat(config.cpFailOnIndeterminateState()).isFalse();
+        assertThat(config.cpLeaderElectionTimeout()).isEqualTo(Duration.ofMillis(1000));
+        assertThat(config.cpLeaderHeartbeatPeriod()).isEqualTo(Duration.ofMillis(300));
+        assertThat(config.splitBrainProtectionMinSize()).isEqualTo(2);
+        assertThat(config.heartbeatInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.maxNoHeartbeat()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.properties()).containsEntry("hazelcast.operation.call.timeout.millis", "30000");
+    }
+
+    @Test
+    void fromYaml_unknownKey_rejectedByName() {
+        assertThatThrownBy(() -> GridConfig.fromYaml(new StringReader("map-defaults:\n  backup-cuont: 1\n")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("map-defaults.backup-cuont");
+        assertThatThrownBy(() -> GridConfig.fromYaml(new StringReader("clustername: x\n")))
+                .hasMessageContaining("clustername = 'x': unknown key");
+    }
+
+    @Test
+    void fromYaml_badValueType_rejectedByName() {
+        assertThatThrownBy(() -> GridConfig.fromYaml(new StringReader("partition-count: many\n")))
+                .hasMessage("partition-count = 'many': must be a whole number");
+        assertThatThrownBy(() -> GridConfig.fromYaml(new StringReader("port-auto-increment: maybe\n")))
+                .hasMessage("port-auto-increment = 'maybe': must be true or false");
+    }
+
+    @Test
+    void fromYaml_emptyDocument_defaults() throws IOException {
+        assertThat(GridConfig.fromYaml(new StringReader(""))).isEqualTo(GridConfig.defaults());
+    }
+
+    @Test
+    void fromProperties_camelCaseIndexedMembers_accepted() {
+        Map<String, Object> flat = new LinkedHashMap<>();
+        flat.put("clusterName", "camel");
+        flat.put("members[1]", "127.0.0.1:5702");
+        flat.put("members[0]", "127.0.0.1:5701");
+        flat.put("mapDefaults.backupCount", 2);
+        GridConfig config = GridConfig.fromProperties(flat);
+
+        assertThat(config.clusterName()).isEqualTo("camel");
+        assertThat(config.members()).containsExactly("127.0.0.1:5701", "127.0.0.1:5702");
+        assertThat(config.mapDefaults().backupCount()).isEqualTo(2);
+    }
+
+    @Test
+    void fromProperties_commaSeparatedMembers_split() {
+        GridConfig config = GridConfig.fromProperties(Map.of("members", "127.0.0.1:5701, 127.0.0.1:5702"));
+        assertThat(config.members()).isEqualTo(List.of("127.0.0.1:5701", "127.0.0.1:5702"));
+    }
+
+    @Test
+    void toBuilder_roundTrip_equal() {
+        GridConfig config = GridConfig.builder().clusterName("x").cpMemberCount(3).property("a", "b").build();
+        assertThat(config.toBuilder().build()).isEqualTo(config);
+    }
+}
