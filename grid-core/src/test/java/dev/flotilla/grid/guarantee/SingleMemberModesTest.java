@@ -116,11 +116,12 @@ class SingleMemberModesTest {
         long attempted = (long) THREADS * perThread;
         System.out.printf("unsafe: %d of %d increments survived (%.1f%% lost)%n",
                 finalCount, attempted, 100.0 * (attempted - finalCount) / attempted);
-        assertThat(finalCount).isPositive().isLessThanOrEqualTo(attempted);
+        // Measured here: 57-69% of the increments lost in every run (docs/guarantees.md), so "some lost" is no gamble.
+        assertThat(finalCount).isPositive().isLessThan(attempted);
     }
 
     @Test
-    void transfer_unsafeConcurrent_totalNotConservedMeasured() throws Exception {
+    void transfer_unsafeConcurrent_balancesStayNonNegativeTotalDrifts() throws Exception {
         Guarantees g = fresh(GuaranteeMode.UNSAFE);
 
         FamilyChecks.concurrentTransfers(g, THREADS, 250);
@@ -128,7 +129,9 @@ class SingleMemberModesTest {
         long total = total(g.accounts().balances(ACCOUNTS));
         System.out.printf("unsafe: bank total after concurrent transfers %d (expected %d)%n",
                 total, ACCOUNTS.size() * OPENING_BALANCE);
-        assertThat(total).isPositive();
+        // The total drifts either way from run to run (1,808 to 7,309 measured): only what a stale read cannot
+        // break is asserted, no balance below zero.
+        assertThat(g.accounts().balances(ACCOUNTS).values()).allSatisfy(b -> assertThat(b).isNotNegative());
     }
 
     @Test
