@@ -3,10 +3,12 @@ package dev.flotilla.grid.guarantee;
 import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.GridException;
 import dev.flotilla.grid.fixture.GridCluster;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,9 +46,8 @@ class CpMinorityCrashTest {
         AtomicLong afterCrash = new AtomicLong();
         ConcurrentRun.run(2, thread -> {
             if (thread == 1) {
-                while (acknowledged.get() < 50) {
-                    Thread.onSpinWait();
-                }
+                Awaitility.await("50 increments acknowledged before the crash").atMost(GridCluster.SETTLE)
+                        .pollInterval(Duration.ofMillis(20)).until(() -> acknowledged.get() >= 50);
                 cluster.terminate(victim);
                 crashed.set(true);
                 return;

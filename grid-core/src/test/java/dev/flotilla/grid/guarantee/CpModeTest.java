@@ -4,6 +4,7 @@ import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.GridFailure;
 import dev.flotilla.grid.fixture.GridCluster;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,6 +31,11 @@ class CpModeTest {
     void startMembers() {
         members = cluster.startMembers(3);
         CpMembers.awaitCpDiscovery(members);
+    }
+
+    @AfterEach
+    void checkHealthy() {
+        cluster.assertHealthy();
     }
 
     @AfterAll
