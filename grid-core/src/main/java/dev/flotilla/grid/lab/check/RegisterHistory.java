@@ -139,7 +139,7 @@ final class RegisterHistory {
             changed = false;
             // For each value, the latest completion of an operation that observes it.
             long[] lastObserved = new long[values.size()];
-            java.util.Arrays.fill(lastObserved, -1);
+            Arrays.fill(lastObserved, -1);
             for (int i = 0; i < size; i++) {
                 if (!dropped[i] && kind[i] != RegisterModel.WRITE) {
                     lastObserved[a[i]] = Math.max(lastObserved[a[i]], complete[i]);
