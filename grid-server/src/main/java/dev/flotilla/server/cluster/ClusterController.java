@@ -17,13 +17,9 @@ import io.micronaut.http.sse.Event;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reactivestreams.Publisher;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 
 import java.time.Duration;
 import java.util.Set;
-
-import static dev.flotilla.server.cluster.ClusterViews.event;
 
 /**
  * Read-only views of the cluster as this node's member sees it, and a live event stream. Every view is a local
@@ -78,18 +74,7 @@ public class ClusterController {
     @Get(uri = "/events", produces = MediaType.TEXT_EVENT_STREAM)
     public Publisher<Event<ClusterEventView>> events(HttpRequest<?> request) {
         noParameters(request);
-        Flux<Event<ClusterEventView>> live = Flux.create(sink -> {
-            sink.next(named(ClusterViews.subscribed(cluster)));
-            ClusterView.Subscription subscription = cluster.subscribe(e -> sink.next(named(event(e))));
-            sink.onDispose(subscription::close);
-        }, FluxSink.OverflowStrategy.BUFFER);
-        Flux<Event<ClusterEventView>> heartbeats = Flux.interval(heartbeat, heartbeat)
-                .map(tick -> named(ClusterViews.heartbeat()));
-        return Flux.merge(live, heartbeats);
-    }
-
-    private static Event<ClusterEventView> named(ClusterEventView view) {
-        return Event.of(view).name(view.type());
+        return new ClusterEventStream(cluster, heartbeat).open();
     }
 
     private static void noParameters(HttpRequest<?> request) {

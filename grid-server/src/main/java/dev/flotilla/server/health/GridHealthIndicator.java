@@ -1,16 +1,19 @@
 package dev.flotilla.server.health;
 
 import dev.flotilla.grid.Grid;
+import dev.flotilla.grid.cluster.ClusterView;
 import dev.flotilla.grid.cluster.Safety;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * The {@code grid} entry of {@code /health}.
@@ -30,10 +33,18 @@ public class GridHealthIndicator implements HealthIndicator {
     public static final HealthStatus OUT_OF_SERVICE = new HealthStatus("OUT_OF_SERVICE",
             "the member serves requests but partitions are migrating or backups are not in sync", false, 500);
 
-    private final Grid grid;
+    private final BooleanSupplier running;
+    private final ClusterView cluster;
 
+    @Inject
     public GridHealthIndicator(Grid grid) {
-        this.grid = grid;
+        this(grid::isRunning, grid.cluster());
+    }
+
+    /** An indicator over any cluster view; {@code running} says whether the member runs. */
+    GridHealthIndicator(BooleanSupplier running, ClusterView cluster) {
+        this.running = running;
+        this.cluster = cluster;
     }
 
     @Override
@@ -43,14 +54,14 @@ public class GridHealthIndicator implements HealthIndicator {
 
     HealthResult result() {
         Map<String, Object> details = new LinkedHashMap<>();
-        if (!grid.isRunning()) {
+        if (!running.getAsBoolean()) {
             details.put("running", false);
             return HealthResult.builder("grid", HealthStatus.DOWN).details(details).build();
         }
-        Safety safety = grid.cluster().safety();
+        Safety safety = cluster.safety();
         details.put("running", safety.running());
-        details.put("clusterName", grid.cluster().clusterName());
-        details.put("localMember", grid.cluster().localMember().address());
+        details.put("clusterName", cluster.clusterName());
+        details.put("localMember", cluster.localMember().address());
         details.put("memberCount", safety.memberCount());
         details.put("clusterSafe", safety.clusterSafe());
         details.put("localMemberSafe", safety.localMemberSafe());
