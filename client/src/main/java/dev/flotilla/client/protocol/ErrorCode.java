@@ -27,6 +27,10 @@ public enum ErrorCode {
     INVALID_ARGUMENT("invalid-argument", 400, true, "Invalid argument"),
     /** A conditional write or delete found another version than the one in {@code If-Match}; nothing was written. */
     VERSION_MISMATCH("version-mismatch", 412, true, "Version mismatch"),
+    /** A transfer asked for more than its source account holds; nothing moved. */
+    INSUFFICIENT_BALANCE("insufficient-balance", 409, true, "Insufficient balance"),
+    /** A lock the operation needs stayed held by another caller for the whole wait; the operation did not run. */
+    LOCK_UNAVAILABLE("lock-unavailable", 503, true, "Lock unavailable"),
     /** This side of a split cluster is below the split-brain protection minimum; the operation was refused. */
     NO_QUORUM("no-quorum", 503, true, "No quorum"),
     /** The node's grid member is not running (starting, leaving or stopped); nothing was sent. */

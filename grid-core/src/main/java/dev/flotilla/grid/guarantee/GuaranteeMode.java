@@ -49,7 +49,7 @@ public enum GuaranteeMode {
      *
      * <p>Keeps mutual exclusion, and so the total of a bank, without faults. Locks carry a lease
      * (10 s) so a vanished holder cannot block a key forever, and a caller waits at most 30 s for a lock (then
-     * fails with {@link GridFailure#TIMEOUT}, though nothing ran); an operation that outlives its lease loses
+     * fails with the definite {@link GridFailure#LOCK_UNAVAILABLE}: nothing ran); an operation that outlives its lease loses
      * exclusion. Migration and graceful leave: locks move with their partitions.
      * Crash: locks of the crashed caller are released, and the updates it made so far stay (a transfer can be
      * half done); a put whose owner dies may be applied twice or lost without a backup. Split brain: each side
