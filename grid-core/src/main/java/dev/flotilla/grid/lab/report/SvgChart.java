@@ -31,7 +31,9 @@ final class SvgChart {
                 yMax = Math.max(yMax, y);
             }
         }
-        yMax = niceCeiling(yMax <= 0 ? 1 : yMax * 1.1);
+        boolean counts = series.stream().allMatch(Series::step);
+        // Member counts get whole-number ticks: the axis top is the next multiple of 4 above the largest count.
+        yMax = counts ? 4 * Math.ceil((yMax + 1) / 4.0) : niceCeiling(yMax <= 0 ? 1 : yMax * 1.1);
         double xSpan = xMax <= 0 ? 1 : xMax;
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;

@@ -4,6 +4,7 @@ import dev.flotilla.grid.guarantee.GuaranteeMode;
 import dev.flotilla.grid.lab.check.Anomaly;
 import dev.flotilla.grid.lab.check.CheckResult;
 import dev.flotilla.grid.lab.check.Verdict;
+import dev.flotilla.grid.lab.history.EventType;
 import dev.flotilla.grid.lab.history.History;
 import dev.flotilla.grid.lab.history.HistoryFile;
 import dev.flotilla.grid.lab.history.HistoryRecorder;
@@ -39,6 +40,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,6 +92,10 @@ public final class ExperimentRunner {
         private final List<String> notes = new CopyOnWriteArrayList<>();
         private volatile Phase phase = Phase.FORMING;
         private volatile LabCluster cluster;
+        private volatile int lastSize;
+        /** History index where the final reads begin; operations before it ran under the clients. */
+        private volatile long finalReadsFrom = Long.MAX_VALUE;
+        private int unansweredFinalReads;
 
         Run(ExperimentSpec spec, Path outputDir, ProgressListener listener) {
             this.spec = spec;
@@ -111,9 +117,11 @@ public final class ExperimentRunner {
             try {
                 enter(Phase.FORMING);
                 cluster = LabCluster.form(spec.members(), spec.map(), spec.cpMembers());
+                lastSize = cluster.size();
                 WorkloadClient client = workload.client(settings,
                         new GuaranteeFamilies(GuaranteeMode.fromId(spec.mode()), cluster.first()));
                 client.setUp();
+                warmUp(workload.finalReads(settings), client);
 
                 recorder = HistoryRecorder.start();
                 cluster.startClock(System.nanoTime());
@@ -131,6 +139,7 @@ public final class ExperimentRunner {
                             + " s after healing: a VALID verdict is reported as UNKNOWN");
                 }
                 enter(Phase.FINAL_READS);
+                finalReadsFrom = recorder.events().size();
                 finalReads(workload.finalReads(settings), client, recorder);
             } catch (RuntimeException e) {
                 notes.add("the run stopped early: " + describe(e));
@@ -182,9 +191,10 @@ public final class ExperimentRunner {
                 }
             });
             threads.add(nemesisThread);
-            ExecutorServiceHolder sampler = new ExecutorServiceHolder();
+            ScheduledExecutorService sampler =
+                    Executors.newSingleThreadScheduledExecutor(r -> daemonThread("lab-sampler", r));
             AtomicInteger ticks = new AtomicInteger();
-            sampler.executor.scheduleAtFixedRate(() -> {
+            sampler.scheduleAtFixedRate(() -> {
                 sample();
                 if (ticks.incrementAndGet() % PROGRESS_EVERY_SAMPLES == 0) {
                     report();
@@ -209,10 +219,31 @@ public final class ExperimentRunner {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                sampler.executor.shutdownNow();
+                sampler.shutdownNow();
             }
             sample();
             return runNanos;
+        }
+
+        /**
+         * Runs the final-read requests once, unrecorded, before the clock starts: structures are created lazily
+         * (a CP group is formed on first use, which takes seconds), and that belongs to the setup, not to the
+         * measured run.
+         */
+        private void warmUp(List<Request> reads, WorkloadClient client) {
+            ExecutorService executor = Executors.newSingleThreadExecutor(r -> daemonThread("lab-warm-up", r));
+            try {
+                for (Request read : reads) {
+                    executor.submit(() -> client.apply(read)).get(FINAL_READ_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                notes.add("the warm-up read failed (" + describe(e.getCause() == null ? e : e.getCause())
+                        + "); the run went ahead");
+            } finally {
+                executor.shutdownNow();
+            }
         }
 
         private void finalReads(List<Request> reads, WorkloadClient client, HistoryRecorder recorder) {
@@ -220,10 +251,16 @@ public final class ExperimentRunner {
             try {
                 for (Request read : reads) {
                     ClientProcess process = new ClientProcess(recorder, client, processIds::getAndIncrement);
-                    Future<?> done = executor.submit(() -> process.run(read));
+                    Future<EventType> done = executor.submit(() -> process.run(read));
                     try {
-                        done.get(FINAL_READ_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                        EventType type = done.get(FINAL_READ_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                        if (type != EventType.OK) {
+                            unansweredFinalReads++;
+                            notes.add("final " + read.f() + (read.key() == null ? "" : " of " + read.key())
+                                    + " completed " + type.jsonName() + ", not ok");
+                        }
                     } catch (TimeoutException e) {
+                        unansweredFinalReads++;
                         process.abandon();
                         notes.add("final " + read.f() + (read.key() == null ? "" : " of " + read.key())
                                 + " got no answer within " + FINAL_READ_LIMIT.toSeconds() + " s (recorded as info)");
@@ -231,6 +268,7 @@ public final class ExperimentRunner {
                         executor.shutdownNow();
                         executor = Executors.newSingleThreadExecutor(r -> daemonThread("lab-final-read", r));
                     } catch (ExecutionException e) {
+                        unansweredFinalReads++;
                         notes.add("final " + read.f() + " failed: " + describe(e.getCause()));
                     }
                     operations.incrementAndGet();
@@ -260,7 +298,16 @@ public final class ExperimentRunner {
             if (verdict == Verdict.VALID && (!safe || recorder == null)) {
                 verdict = Verdict.UNKNOWN;
             }
-            if (recorder == null && verdict != Verdict.UNKNOWN) {
+            if (verdict == Verdict.VALID && unansweredFinalReads > 0) {
+                notes.add(unansweredFinalReads + " final read(s) got no ok answer, so the final state was not"
+                        + " checked: the verdict is UNKNOWN");
+                verdict = Verdict.UNKNOWN;
+            }
+            long acknowledged = history.operations().stream()
+                    .filter(op -> op.isOk() && op.invokeIndex() < finalReadsFrom).count();
+            if (verdict == Verdict.VALID && acknowledged == 0) {
+                // Nothing was acknowledged while the clients ran: a VALID here would be vacuous.
+                notes.add("no operation was acknowledged while the clients ran: the verdict is UNKNOWN");
                 verdict = Verdict.UNKNOWN;
             }
             enter(Phase.REPORTING);
@@ -282,6 +329,7 @@ public final class ExperimentRunner {
                 return;
             }
             int size = c.size();
+            lastSize = size;
             if (sizes.isEmpty() || sizes.get(sizes.size() - 1).members() != size) {
                 sizes.add(new SizeSample(c.nanos(), size));
             }
@@ -293,20 +341,13 @@ public final class ExperimentRunner {
         }
 
         private void report() {
-            LabCluster c = cluster;
             try {
-                listener.onProgress(new Progress(spec.name(), phase, operations.get(), c == null ? 0 : c.size(),
+                listener.onProgress(new Progress(spec.name(), phase, operations.get(), lastSize,
                         faults.faults().size(), (System.nanoTime() - startedAt) / 1_000_000));
             } catch (RuntimeException e) {
                 // A listener's failure must not stop the experiment.
             }
         }
-    }
-
-    /** A single-thread scheduler for the size sampler and the progress ticks. */
-    private static final class ExecutorServiceHolder {
-        final java.util.concurrent.ScheduledExecutorService executor =
-                Executors.newSingleThreadScheduledExecutor(r -> daemonThread("lab-sampler", r));
     }
 
     private static Thread daemon(String name, Runnable body) {
