@@ -86,7 +86,7 @@ final class RegisterWorkload implements Workload {
             Operation read = FinalRead.last(history, "read", key(i));
             finals.add(key(i) + "=" + (read == null ? "?" : read.completionValue()));
         }
-        String tail = " (" + oks + " ok operations; final " + String.join(" ", finals) + ")";
+        String tail = " (" + oks + " ok operations; last reads " + String.join(" ", finals) + ")";
         return switch (result.verdict()) {
             case VALID -> "linearizable" + tail;
             case INVALID -> "not linearizable on " + result.anomalies().stream()
