@@ -19,6 +19,10 @@ public enum GridFailure {
     INVALID_ARGUMENT("invalid-argument", true),
     /** A conditional write found another version than the one expected; nothing was written. */
     VERSION_MISMATCH("version-mismatch", true),
+    /** A transfer asked for more than its source account holds; nothing moved. */
+    INSUFFICIENT_BALANCE("insufficient-balance", true),
+    /** A lock the operation needs stayed held by someone else for the whole wait; the operation did not run. */
+    LOCK_UNAVAILABLE("lock-unavailable", true),
     /** The operation was refused because this side of the cluster is smaller than the split-brain protection minimum. */
     NO_QUORUM("no-quorum", true),
     /** The local member is not running (not started yet, shutting down or terminated); nothing was sent. */

@@ -25,7 +25,7 @@ public interface Accounts {
     /**
      * Moves {@code amount} from one account to another.
      *
-     * @throws InsufficientBalanceException (code {@link GridFailure#INVALID_ARGUMENT}, definite) when {@code from}
+     * @throws InsufficientBalanceException (code {@link GridFailure#INSUFFICIENT_BALANCE}, definite) when {@code from}
      *                                      holds less than {@code amount}; nothing moved
      * @throws GridException                {@link GridFailure#INVALID_ARGUMENT} (definite) when {@code amount <= 0},
      *                                      {@code from} equals {@code to}, or either account was never opened;

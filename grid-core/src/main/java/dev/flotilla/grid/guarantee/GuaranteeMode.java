@@ -48,8 +48,9 @@ public enum GuaranteeMode {
      * {@code IMap.tryLock} on every key involved, in key order (no deadlock), then get and put, then unlock.
      *
      * <p>Keeps mutual exclusion, and so the total of a bank, without faults. Locks carry a lease
-     * ({@value LockedGuarantee#LEASE_SECONDS} s) so a vanished holder cannot block a key forever; an operation
-     * that outlives its lease loses exclusion. Migration and graceful leave: locks move with their partitions.
+     * (10 s) so a vanished holder cannot block a key forever, and a caller waits at most 30 s for a lock (then
+     * fails with the definite {@link GridFailure#LOCK_UNAVAILABLE}: nothing ran); an operation that outlives its lease loses
+     * exclusion. Migration and graceful leave: locks move with their partitions.
      * Crash: locks of the crashed caller are released, and the updates it made so far stay (a transfer can be
      * half done); a put whose owner dies may be applied twice or lost without a backup. Split brain: each side
      * grants the same lock; the merge drops the smaller side's updates.
@@ -133,6 +134,7 @@ public enum GuaranteeMode {
         return Arrays.stream(values()).map(GuaranteeMode::id).collect(Collectors.joining(", "));
     }
 
+    /** The {@link #id()}. */
     @Override
     public String toString() {
         return id;

@@ -120,6 +120,7 @@ public final class Guarantees {
         return operations;
     }
 
+    /** The mode and namespace, for logs. */
     @Override
     public String toString() {
         return "Guarantees[" + mode.id() + " in '" + namespace + "']";

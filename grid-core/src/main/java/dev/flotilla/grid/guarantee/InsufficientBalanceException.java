@@ -6,8 +6,7 @@ import dev.flotilla.grid.GridFailure;
 /**
  * A transfer asked for more than its source account holds; nothing moved.
  *
- * <p>Its code is {@link GridFailure#INVALID_ARGUMENT} ({@code invalid-argument}, definite): {@link GridFailure} has
- * no code of its own for this, and the HTTP layer maps it to a 4xx with this message as detail.
+ * <p>Its code is {@link GridFailure#INSUFFICIENT_BALANCE} ({@code insufficient-balance}, definite).
  */
 public final class InsufficientBalanceException extends GridException {
     private final String account;
@@ -16,7 +15,7 @@ public final class InsufficientBalanceException extends GridException {
 
     /** The account, the balance the operation saw, and the amount asked for. */
     public InsufficientBalanceException(String account, long balance, long amount) {
-        super(GridFailure.INVALID_ARGUMENT, "insufficient balance: account '" + account + "' holds " + balance
+        super(GridFailure.INSUFFICIENT_BALANCE, "insufficient balance: account '" + account + "' holds " + balance
                 + ", the transfer needs " + amount + "; nothing moved");
         this.account = account;
         this.balance = balance;

@@ -124,7 +124,7 @@ final class LockedGuarantee implements ModeOperations {
         try {
             for (String key : new TreeSet<>(keys)) {
                 if (!map.tryLock(key, WAIT_SECONDS, TimeUnit.SECONDS, LEASE_SECONDS, TimeUnit.SECONDS)) {
-                    throw new GridException(GridFailure.TIMEOUT, "key '" + key + "' of map '" + map.getName()
+                    throw new GridException(GridFailure.LOCK_UNAVAILABLE, "key '" + key + "' of map '" + map.getName()
                             + "' stayed locked for " + WAIT_SECONDS + " s; the operation did not run");
                 }
                 held.add(key);

@@ -40,7 +40,7 @@ final class FamilyChecks {
 
         assertThatThrownBy(() -> accounts.transfer("bob", "alice", 1))
                 .isInstanceOfSatisfying(InsufficientBalanceException.class, e -> {
-                    assertThat(e.failure()).isEqualTo(GridFailure.INVALID_ARGUMENT);
+                    assertThat(e.failure()).isEqualTo(GridFailure.INSUFFICIENT_BALANCE);
                     assertThat(e.definite()).isTrue();
                     assertThat(e.account()).isEqualTo("bob");
                     assertThat(e.balance()).isZero();

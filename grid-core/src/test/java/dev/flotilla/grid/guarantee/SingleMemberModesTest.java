@@ -4,6 +4,7 @@ import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.GridFailure;
 import dev.flotilla.grid.fixture.GridCluster;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,6 +33,11 @@ class SingleMemberModesTest {
     @BeforeAll
     void startMember() {
         grid = cluster.startMember();
+    }
+
+    @AfterEach
+    void checkHealthy() {
+        cluster.assertHealthy();
     }
 
     @AfterAll
@@ -116,11 +122,12 @@ class SingleMemberModesTest {
         long attempted = (long) THREADS * perThread;
         System.out.printf("unsafe: %d of %d increments survived (%.1f%% lost)%n",
                 finalCount, attempted, 100.0 * (attempted - finalCount) / attempted);
-        assertThat(finalCount).isPositive().isLessThanOrEqualTo(attempted);
+        // Measured here: 57-69% of the increments lost in every run (docs/guarantees.md), so "some lost" is no gamble.
+        assertThat(finalCount).isPositive().isLessThan(attempted);
     }
 
     @Test
-    void transfer_unsafeConcurrent_totalNotConservedMeasured() throws Exception {
+    void transfer_unsafeConcurrent_balancesStayNonNegativeTotalDrifts() throws Exception {
         Guarantees g = fresh(GuaranteeMode.UNSAFE);
 
         FamilyChecks.concurrentTransfers(g, THREADS, 250);
@@ -128,7 +135,9 @@ class SingleMemberModesTest {
         long total = total(g.accounts().balances(ACCOUNTS));
         System.out.printf("unsafe: bank total after concurrent transfers %d (expected %d)%n",
                 total, ACCOUNTS.size() * OPENING_BALANCE);
-        assertThat(total).isPositive();
+        // The total drifts either way from run to run (1,808 to 10,413 measured): only what a stale read cannot
+        // break is asserted, no balance below zero.
+        assertThat(g.accounts().balances(ACCOUNTS).values()).allSatisfy(b -> assertThat(b).isNotNegative());
     }
 
     @Test

@@ -73,8 +73,13 @@ final class CounterexampleWindow {
                 break;
             }
             if (refuted) {
+                boolean runningAtCut = false;
+                for (int id : ids) {
+                    runningAtCut |= h.complete[id] > cut;
+                }
                 return header + "These " + ids.length + " operations cannot be linearized "
                         + (knownStart ? "from the initial null register" : "from any initial value")
+                        + (runningAtCut ? " (those completing after index " + cut + " may or may not have taken effect)" : "")
                         + ":\n" + table(h, ids).stripTrailing();
             }
         }
@@ -103,6 +108,10 @@ final class CounterexampleWindow {
         BitSet observed = new BitSet();
         for (int id = 0; id < prefix; id++) {
             boolean ok = h.complete[id] <= cut;
+            // A read still running at the cut returned nothing yet: it constrains nothing there.
+            if (!ok && h.kind[id] == RegisterModel.READ) {
+                continue;
+            }
             if ((ok && h.complete[id] >= t) || (!ok && h.invoke[id] >= t)) {
                 window.set(id);
                 observe(h, id, observed);

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Checks that a register history is linearizable: every ok operation, and any subset of the info
@@ -74,9 +75,12 @@ final class LinearizabilityChecker implements Checker {
                     operations.size(), elapsedMillis(startNanos));
         }
 
-        // parallel() keeps encounter order in toList(), so the report is deterministic.
+        // parallel() keeps encounter order in toList(), so the report is deterministic. Each
+        // concurrent search may use a share of a third of the heap for its memo table.
+        int threads = Math.max(1, Math.min(keys.size(), ForkJoinPool.getCommonPoolParallelism() + 1));
+        long memoBytes = Runtime.getRuntime().maxMemory() / 3 / threads;
         List<LinearizationSearch> searches = keys.parallelStream()
-                .map(key -> LinearizationSearch.run(key, RegisterModel.NULL_STATE, startNanos, budgetNanos))
+                .map(key -> LinearizationSearch.run(key, RegisterModel.NULL_STATE, startNanos, budgetNanos, memoBytes))
                 .toList();
 
         List<Anomaly> anomalies = new ArrayList<>();
@@ -101,7 +105,9 @@ final class LinearizabilityChecker implements Checker {
                     undecided = true;
                     anomalies.add(new Anomaly("undecided", "key " + CounterexampleWindow.keyName(key.key)
                             + ": time budget of " + budget.toMillis() + " ms ran out after "
-                            + search.configurations() + " configurations (" + key.size + " operations)"));
+                            + search.configurations() + " configurations (" + key.size + " operations"
+                            + (search.memoResets() > 0 ? ", memo table cleared " + search.memoResets() + " times" : "")
+                            + ")"));
                 }
                 case LINEARIZABLE -> { }
             }

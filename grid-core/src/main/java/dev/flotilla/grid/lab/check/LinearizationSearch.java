@@ -28,20 +28,32 @@ final class LinearizationSearch {
     private final long startNanos;
     private final long budgetNanos;
 
+    /** Rough heap cost of one memoised configuration besides its pending ids: object, array header, hash node. */
+    private static final long CONFIGURATION_OVERHEAD_BYTES = 112;
+
+    private final long memoBytes;
     private Outcome outcome;
+    private int memoResets;
     /** The furthest completion the search could not get past (an index into byReturn). */
     private int deepest;
     private long configurations;
 
-    private LinearizationSearch(RegisterHistory h, long startNanos, long budgetNanos) {
+    private LinearizationSearch(RegisterHistory h, long startNanos, long budgetNanos, long memoBytes) {
         this.h = h;
         this.startNanos = startNanos;
         this.budgetNanos = budgetNanos;
+        this.memoBytes = memoBytes;
     }
 
     /** Runs the search from {@code initialState} until decided or until {@code budgetNanos} after {@code startNanos} (System.nanoTime). */
     static LinearizationSearch run(RegisterHistory history, int initialState, long startNanos, long budgetNanos) {
-        LinearizationSearch search = new LinearizationSearch(history, startNanos, budgetNanos);
+        return run(history, initialState, startNanos, budgetNanos, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /** As {@link #run(RegisterHistory, int, long, long)}, keeping the memo table under about {@code memoBytes} of heap. */
+    static LinearizationSearch run(RegisterHistory history, int initialState, long startNanos, long budgetNanos,
+                                   long memoBytes) {
+        LinearizationSearch search = new LinearizationSearch(history, startNanos, budgetNanos, memoBytes);
         search.outcome = search.search(initialState);
         return search;
     }
@@ -55,8 +67,14 @@ final class LinearizationSearch {
         return h.byReturn[Math.min(deepest, h.byReturn.length - 1)];
     }
 
+    /** Returns how many distinct configurations were memoised (counting those dropped by resets). */
     long configurations() {
         return configurations;
+    }
+
+    /** Returns how many times the memo table was full and had to be cleared. */
+    int memoResets() {
+        return memoResets;
     }
 
     // Compare elapsed time, not instants: nanoTime values may be negative and may overflow when added to.
@@ -93,10 +111,11 @@ final class LinearizationSearch {
         choices[0] = choices(rootPending, initialState, 0);
         int depth = 1;
         long steps = 0;
+        long bytes = 0;
 
         while (depth > 0) {
             if ((++steps & CLOCK_MASK) == 0 && outOfTime()) {
-                configurations = seen.size();
+                configurations += seen.size();
                 return Outcome.TIMED_OUT;
             }
             int top = depth - 1;
@@ -125,7 +144,7 @@ final class LinearizationSearch {
                     r++;
                 }
                 if (r == required) {
-                    configurations = seen.size();
+                    configurations += seen.size();
                     return Outcome.LINEARIZABLE;
                 }
             }
@@ -133,6 +152,15 @@ final class LinearizationSearch {
             if (!seen.add(new Configuration(r, childPending, after))) {
                 linearized[op] = false;
                 continue;
+            }
+            bytes += CONFIGURATION_OVERHEAD_BYTES + 4L * childPending.length;
+            if (bytes > memoBytes) {
+                // The memo only prunes repeated work and every path strictly deepens, so forgetting
+                // it keeps the search exact and finite; it just costs time, which the budget bounds.
+                configurations += seen.size();
+                seen.clear();
+                bytes = 0;
+                memoResets++;
             }
             if (r > deepest) {
                 deepest = r;
@@ -145,7 +173,7 @@ final class LinearizationSearch {
             choices[depth] = choices(childPending, after, r);
             depth++;
         }
-        configurations = seen.size();
+        configurations += seen.size();
         return Outcome.NOT_LINEARIZABLE;
     }
 

@@ -121,7 +121,52 @@ final class RegisterHistory {
                 }
             }
         }
-        return new RegisterHistory(key, kind, a, b, invoke, complete, source, values);
+        RegisterHistory all = new RegisterHistory(key, kind, a, b, invoke, complete, source, values);
+        return all.withoutUnobservableInfo();
+    }
+
+    /**
+     * Drops info writes and cas whose new value no operation completing after their invoke reads or
+     * cas-expects. Such a value can only be overwritten (any read or cas right after it would
+     * observe it), so removing the operation never removes a linearization; and info operations
+     * are what make the search expensive, because each stays a candidate forever.
+     */
+    private RegisterHistory withoutUnobservableInfo() {
+        boolean[] dropped = new boolean[size];
+        boolean changed = true;
+        int drops = 0;
+        while (changed) {
+            changed = false;
+            // For each value, the latest completion of an operation that observes it.
+            long[] lastObserved = new long[values.size()];
+            Arrays.fill(lastObserved, -1);
+            for (int i = 0; i < size; i++) {
+                if (!dropped[i] && kind[i] != RegisterModel.WRITE) {
+                    lastObserved[a[i]] = Math.max(lastObserved[a[i]], complete[i]);
+                }
+            }
+            for (int i = 0; i < size; i++) {
+                if (dropped[i] || isRequired(i) || kind[i] == RegisterModel.READ) {
+                    continue;
+                }
+                int written = kind[i] == RegisterModel.CAS ? b[i] : a[i];
+                if (lastObserved[written] <= invoke[i]) {
+                    dropped[i] = true;
+                    drops++;
+                    changed = true;
+                }
+            }
+        }
+        if (drops == 0) {
+            return this;
+        }
+        int[] keep = new int[size - drops];
+        for (int i = 0, j = 0; i < size; i++) {
+            if (!dropped[i]) {
+                keep[j++] = i;
+            }
+        }
+        return restrict(keep, NEVER);
     }
 
     /**

@@ -29,9 +29,4 @@ public record Event(long index, long time, int process, EventType type, String f
         }
         value = value == null ? NullNode.getInstance() : value;
     }
-
-    /** Returns the same event with another index, for re-numbering merged histories. */
-    public Event withIndex(long newIndex) {
-        return new Event(newIndex, time, process, type, f, key, value);
-    }
 }

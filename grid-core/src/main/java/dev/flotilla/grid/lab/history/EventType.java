@@ -28,9 +28,4 @@ public enum EventType {
             default: throw new IllegalArgumentException("unknown event type \"" + name + "\" (expected invoke, ok, fail or info)");
         }
     }
-
-    /** Returns true for the three completion types (ok, fail, info). */
-    public boolean isCompletion() {
-        return this != INVOKE;
-    }
 }

@@ -2,7 +2,9 @@ package dev.flotilla.grid.lab.history;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -93,63 +95,81 @@ public final class HistoryFile {
         }
     }
 
+    // Streams the envelope fields and builds a tree only for "value": several times faster than
+    // a tree per line, which matters for histories of a few hundred thousand events.
     static Event parseLine(String line, long lineNumber) {
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(line);
+        Long index = null;
+        Long time = null;
+        Long process = null;
+        String type = null;
+        String f = null;
+        String key = null;
+        JsonNode value = null;
+        try (JsonParser json = FACTORY.createParser(line)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw new HistoryFormatException(lineNumber, "expected a JSON object, got: " + abbreviate(line));
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken token = json.nextToken();
+                switch (field) {
+                    case "index" -> index = integer(json, token, field, lineNumber);
+                    case "time" -> time = integer(json, token, field, lineNumber);
+                    case "process" -> process = integer(json, token, field, lineNumber);
+                    case "type" -> type = text(json, token, field, lineNumber);
+                    case "f" -> f = text(json, token, field, lineNumber);
+                    case "key" -> key = token == JsonToken.VALUE_NULL ? null : text(json, token, field, lineNumber);
+                    case "value" -> value = MAPPER.readTree(json);
+                    default -> json.skipChildren();
+                }
+            }
+            if (json.nextToken() != null) {
+                throw new HistoryFormatException(lineNumber, "more than one JSON value on the line");
+            }
         } catch (JsonProcessingException e) {
             throw new HistoryFormatException(lineNumber, "not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (node == null || !node.isObject()) {
-            throw new HistoryFormatException(lineNumber, "expected a JSON object, got: " + abbreviate(line));
-        }
-        long index = requiredLong(node, "index", lineNumber);
-        long time = node.has("time") ? requiredLong(node, "time", lineNumber) : 0;
-        long process = requiredLong(node, "process", lineNumber);
+        require(index, "index", lineNumber);
+        require(process, "process", lineNumber);
+        require(type, "type", lineNumber);
+        require(f, "f", lineNumber);
         if (process < Integer.MIN_VALUE || process > Integer.MAX_VALUE) {
             throw new HistoryFormatException(lineNumber, "process " + process + " does not fit in an int");
-        }
-        EventType type;
-        try {
-            type = EventType.fromJsonName(requiredText(node, "type", lineNumber));
-        } catch (IllegalArgumentException e) {
-            throw new HistoryFormatException(lineNumber, e.getMessage(), e);
-        }
-        String f = requiredText(node, "f", lineNumber);
-        JsonNode keyNode = node.get("key");
-        String key = null;
-        if (keyNode != null && !keyNode.isNull()) {
-            if (!keyNode.isTextual()) {
-                throw new HistoryFormatException(lineNumber, "\"key\" must be a string, got " + keyNode);
-            }
-            key = keyNode.textValue();
         }
         if (index < 0) {
             throw new HistoryFormatException(lineNumber, "\"index\" must be >= 0, got " + index);
         }
-        return new Event(index, time, (int) process, type, f, key, node.get("value"));
+        EventType eventType;
+        try {
+            eventType = EventType.fromJsonName(type);
+        } catch (IllegalArgumentException e) {
+            throw new HistoryFormatException(lineNumber, e.getMessage(), e);
+        }
+        return new Event(index, time == null ? 0 : time, process.intValue(), eventType, f, key, value);
     }
 
-    private static long requiredLong(JsonNode node, String field, long lineNumber) {
-        JsonNode value = node.get(field);
+    private static long integer(JsonParser json, JsonToken token, String field, long lineNumber) throws IOException {
+        if (token != JsonToken.VALUE_NUMBER_INT || json.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw new HistoryFormatException(lineNumber, "\"" + field + "\" must be an integer, got "
+                    + MAPPER.readTree(json));
+        }
+        return json.getLongValue();
+    }
+
+    private static String text(JsonParser json, JsonToken token, String field, long lineNumber) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
+            throw new HistoryFormatException(lineNumber, "\"" + field + "\" must be a string, got "
+                    + MAPPER.readTree(json));
+        }
+        return json.getText();
+    }
+
+    private static void require(Object value, String field, long lineNumber) {
         if (value == null) {
             throw new HistoryFormatException(lineNumber, "missing \"" + field + "\"");
         }
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw new HistoryFormatException(lineNumber, "\"" + field + "\" must be an integer, got " + value);
-        }
-        return value.longValue();
-    }
-
-    private static String requiredText(JsonNode node, String field, long lineNumber) {
-        JsonNode value = node.get(field);
-        if (value == null) {
-            throw new HistoryFormatException(lineNumber, "missing \"" + field + "\"");
-        }
-        if (!value.isTextual()) {
-            throw new HistoryFormatException(lineNumber, "\"" + field + "\" must be a string, got " + value);
-        }
-        return value.textValue();
     }
 
     private static String abbreviate(String line) {

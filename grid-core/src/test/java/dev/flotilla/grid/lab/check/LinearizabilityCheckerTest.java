@@ -2,6 +2,7 @@ package dev.flotilla.grid.lab.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.IntNode;
 import dev.flotilla.grid.lab.history.Event;
 import dev.flotilla.grid.lab.history.EventType;
 import dev.flotilla.grid.lab.history.History;
@@ -143,10 +144,10 @@ class LinearizabilityCheckerTest {
         // 50,000 sequential writes and reads: a recursive search would be 50,000 frames deep.
         List<Event> events = new ArrayList<>();
         for (int i = 0; i < 25_000; i++) {
-            events.add(new Event(events.size(), 0, 0, EventType.INVOKE, "write", null, com.fasterxml.jackson.databind.node.IntNode.valueOf(i)));
-            events.add(new Event(events.size(), 0, 0, EventType.OK, "write", null, com.fasterxml.jackson.databind.node.IntNode.valueOf(i)));
+            events.add(new Event(events.size(), 0, 0, EventType.INVOKE, "write", null, IntNode.valueOf(i)));
+            events.add(new Event(events.size(), 0, 0, EventType.OK, "write", null, IntNode.valueOf(i)));
             events.add(new Event(events.size(), 0, 1, EventType.INVOKE, "read", null, null));
-            events.add(new Event(events.size(), 0, 1, EventType.OK, "read", null, com.fasterxml.jackson.databind.node.IntNode.valueOf(i)));
+            events.add(new Event(events.size(), 0, 1, EventType.OK, "read", null, IntNode.valueOf(i)));
         }
 
         CheckResult result = casRegister(History.of(events));

@@ -32,22 +32,34 @@ final class SyntheticHistories {
     private SyntheticHistories() {
     }
 
-    /** Writes a history: {@code <out.jsonl> <operations> <keys> <processes> [seed] [infoRate]}. */
+    /** Writes a history: {@code <out.jsonl> <operations> <keys> <processes> [seed] [infoRate] [valueRange]}. */
     public static void main(String[] args) throws IOException {
         if (args.length < 4) {
-            System.err.println("usage: SyntheticHistories <out.jsonl> <operations> <keys> <processes> [seed] [infoRate]");
+            System.err.println("usage: SyntheticHistories <out.jsonl> <operations> <keys> <processes> [seed] [infoRate]"
+                    + " [valueRange (0 = unique values)]");
             System.exit(64);
         }
         long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
         double infoRate = args.length > 5 ? Double.parseDouble(args[5]) : 0.002;
+        int valueRange = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         List<Event> events = casRegister(seed, Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                Integer.parseInt(args[3]), infoRate);
+                Integer.parseInt(args[3]), infoRate, valueRange);
         HistoryFile.write(Path.of(args[0]), events);
         System.out.println("wrote " + events.size() + " events to " + args[0]);
     }
 
-    /** Returns the events of {@code operations} operations by {@code processes} concurrent clients on {@code keys} keys. */
+    /** Returns the events of {@code operations} operations by {@code processes} concurrent clients on {@code keys} keys, with unique values. */
     static List<Event> casRegister(long seed, int operations, int keys, int processes, double infoRate) {
+        return casRegister(seed, operations, keys, processes, infoRate, 0);
+    }
+
+    /**
+     * As {@link #casRegister(long, int, int, int, double)}, but values are drawn from
+     * 1..{@code valueRange} (0 means unique), as in Jepsen's register workload: repeated values
+     * make the search much harder.
+     */
+    static List<Event> casRegister(long seed, int operations, int keys, int processes, double infoRate,
+                                   int valueRange) {
         Random random = new Random(seed);
         List<Event> events = new ArrayList<>(operations * 2);
         Map<String, Integer> registers = new HashMap<>();
@@ -80,12 +92,14 @@ final class SyntheticHistories {
                         value[p] = NullNode.getInstance();
                     } else if (dice < 7) {
                         f[p] = "write";
-                        value[p] = IntNode.valueOf(nextValue++);
+                        value[p] = IntNode.valueOf(valueRange > 0 ? 1 + random.nextInt(valueRange) : nextValue++);
                     } else {
                         f[p] = "cas";
                         // Usually expect the current value so that many cas succeed; sometimes a stale one.
-                        int expected = current != null && random.nextInt(4) > 0 ? current : Math.max(1, nextValue - 1 - random.nextInt(3));
-                        value[p] = JSON.arrayNode().add(expected).add(nextValue++);
+                        int expected = current != null && random.nextInt(4) > 0 ? current
+                                : valueRange > 0 ? 1 + random.nextInt(valueRange) : Math.max(1, nextValue - 1 - random.nextInt(3));
+                        value[p] = JSON.arrayNode().add(expected)
+                                .add(valueRange > 0 ? 1 + random.nextInt(valueRange) : nextValue++);
                     }
                     events.add(new Event(events.size(), events.size() * 1000L, process[p], EventType.INVOKE, f[p],
                             key[p], value[p]));

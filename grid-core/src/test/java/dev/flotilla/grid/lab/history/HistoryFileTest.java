@@ -90,6 +90,25 @@ class HistoryFileTest {
     }
 
     @Test
+    void historyFile_twoValuesOnALineOrNonStringKey_isRejected() {
+        assertThatThrownBy(() -> read("{\"index\":0,\"process\":1,\"type\":\"invoke\",\"f\":\"read\"} {}"))
+                .hasMessage("line 1: more than one JSON value on the line");
+        assertThatThrownBy(() -> read("{\"index\":0,\"process\":1,\"type\":\"invoke\",\"f\":\"read\",\"key\":7}"))
+                .hasMessage("line 1: \"key\" must be a string, got 7");
+        assertThatThrownBy(() -> read("[1,2]"))
+                .hasMessage("line 1: expected a JSON object, got: [1,2]");
+    }
+
+    @Test
+    void historyFile_unknownFieldsAndNestedValues_areIgnoredAndKept() throws IOException {
+        History history = read("{\"index\":0,\"process\":1,\"type\":\"invoke\",\"f\":\"transfer\","
+                + "\"error\":{\"why\":[1,2]},\"value\":{\"from\":\"a\",\"to\":\"b\",\"amount\":[3]}}");
+
+        assertThat(history.events().get(0).value().toString()).isEqualTo("{\"from\":\"a\",\"to\":\"b\",\"amount\":[3]}");
+        assertThat(history.events().get(0).time()).isZero();
+    }
+
+    @Test
     void historyFile_completionWithoutInvoke_isRejected() {
         assertThatThrownBy(() -> read(
                 "{\"index\":0,\"process\":1,\"type\":\"invoke\",\"f\":\"read\"}",

@@ -1,0 +1,60 @@
+package dev.flotilla.client.protocol;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WireRecordsTest {
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void problem_roundTrip_keepsEveryMember() throws Exception {
+        Problem problem = Problem.of(ErrorCode.VERSION_MISMATCH, "expected 1, found 2", "/maps/m/k").withCurrentVersion(2);
+        String text = json.writeValueAsString(problem);
+        assertThat(json.readTree(text).get("type").asText()).isEqualTo("urn:flotilla:problem:version-mismatch");
+        assertThat(json.readValue(text, Problem.class)).isEqualTo(problem);
+    }
+
+    @Test
+    void problem_withoutVersion_omitsCurrentVersion() throws Exception {
+        String text = json.writeValueAsString(Problem.of(ErrorCode.NOT_FOUND, "no key", "/maps/m/k"));
+        assertThat(json.readTree(text).has("currentVersion")).isFalse();
+        assertThat(json.readTree(text).get("definite").asBoolean()).isTrue();
+    }
+
+    @Test
+    void problem_unknownCode_fallsBackToInternal() throws Exception {
+        Problem p = json.readValue("{\"code\":\"from-the-future\",\"status\":418,\"extra\":1}", Problem.class);
+        assertThat(p.errorCode()).isEqualTo(ErrorCode.INTERNAL);
+    }
+
+    @Test
+    void batchResponse_serverShape_parses() throws Exception {
+        BatchResponse r = json.readValue("{\"entries\":{\"a\":{\"version\":3,\"value\":{\"x\":[1,2]}}},"
+                + "\"missing\":[\"b\"],\"versions\":{\"c\":1}}", BatchResponse.class);
+        assertThat(r.entries().get("a").version()).isEqualTo(3);
+        assertThat(r.entries().get("a").value().get("x").get(1).asInt()).isEqualTo(2);
+        assertThat(r.missing()).containsExactly("b");
+        assertThat(r.versions()).containsEntry("c", 1L);
+    }
+
+    @Test
+    void clusterViews_roundTrip_equal() throws Exception {
+        MemberView member = new MemberView("u-1", "127.0.0.1:5701", true, false, "5.4.0", Map.of("zone", "a"));
+        MigrationView migration = new MigrationView("2024-01-01T00:00:00Z", 10, 10, 0, 120, true);
+        ClusterSummary summary = new ClusterSummary("c", member, 1, new SafetyView(true, true, true), 31,
+                new MigrationSummary(false, false, 1, migration));
+        PartitionsView partitions = new PartitionsView(7, 1, Map.of("127.0.0.1:5701", 1), 0,
+                List.of(new PartitionView(0, "127.0.0.1:5701", List.of())));
+        ClusterEventView event = new ClusterEventView("member-joined", "2024-01-01T00:00:00Z", member, null, null, null, null);
+        for (Object view : List.of(summary, partitions, event, new MembersView(List.of(member)),
+                new MigrationsView(null, List.of(migration), false))) {
+            assertThat(json.readValue(json.writeValueAsString(view), view.getClass())).isEqualTo(view);
+        }
+        assertThat(json.writeValueAsString(event)).doesNotContain("migration");
+    }
+}

@@ -1,0 +1,83 @@
+package dev.flotilla.server.cluster;
+
+import dev.flotilla.client.protocol.ClusterEventView;
+import dev.flotilla.client.protocol.ClusterSummary;
+import dev.flotilla.client.protocol.MembersView;
+import dev.flotilla.client.protocol.MigrationsView;
+import dev.flotilla.client.protocol.PartitionsView;
+import dev.flotilla.grid.Grid;
+import dev.flotilla.grid.cluster.ClusterView;
+import dev.flotilla.server.problem.QueryParameters;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.sse.Event;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.reactivestreams.Publisher;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Read-only views of the cluster as this node's member sees it, and a live event stream. Every view is a local
+ * snapshot: none waits on another member, so these handlers run on the event loop.
+ */
+@Controller("/cluster")
+@Tag(name = "cluster")
+public class ClusterController {
+    private final ClusterView cluster;
+    private final Duration heartbeat;
+
+    public ClusterController(Grid grid, @Value("${flotilla-server.events.heartbeat:30s}") Duration heartbeat) {
+        this.cluster = grid.cluster();
+        this.heartbeat = heartbeat;
+    }
+
+    @Operation(summary = "Cluster summary: name, local member, member count, safety, partitions, migrations")
+    @Get(produces = MediaType.APPLICATION_JSON)
+    public ClusterSummary summary(HttpRequest<?> request) {
+        noParameters(request);
+        return ClusterViews.summary(cluster);
+    }
+
+    @Operation(summary = "Members in join order; the first is the master")
+    @Get(uri = "/members", produces = MediaType.APPLICATION_JSON)
+    public MembersView members(HttpRequest<?> request) {
+        noParameters(request);
+        return ClusterViews.members(cluster);
+    }
+
+    @Operation(summary = "Owner and backups of every partition, and partitions owned per member")
+    @Get(uri = "/partitions", produces = MediaType.APPLICATION_JSON)
+    public PartitionsView partitions(HttpRequest<?> request) {
+        noParameters(request);
+        return ClusterViews.partitions(cluster.partitions());
+    }
+
+    @Operation(summary = "Migration processes running and recently finished (complete only on the master's node)")
+    @Get(uri = "/migrations", produces = MediaType.APPLICATION_JSON)
+    public MigrationsView migrations(HttpRequest<?> request) {
+        noParameters(request);
+        return ClusterViews.migrations(cluster.migrations());
+    }
+
+    /**
+     * Server-sent events: first {@code subscribed}, then {@code member-joined}, {@code member-left},
+     * {@code migration-started}, {@code migration-finished}, {@code partition-lost} as they happen, and a
+     * {@code heartbeat} every 30 s so a dead connection is noticed. The grid subscription ends when the client
+     * disconnects.
+     */
+    @Operation(summary = "Live cluster events as server-sent events")
+    @Get(uri = "/events", produces = MediaType.TEXT_EVENT_STREAM)
+    public Publisher<Event<ClusterEventView>> events(HttpRequest<?> request) {
+        noParameters(request);
+        return new ClusterEventStream(cluster, heartbeat).open();
+    }
+
+    private static void noParameters(HttpRequest<?> request) {
+        QueryParameters.requireOnly(request, Set.of());
+    }
+}

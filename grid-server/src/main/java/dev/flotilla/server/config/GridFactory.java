@@ -1,0 +1,35 @@
+package dev.flotilla.server.config;
+
+import dev.flotilla.grid.Grid;
+import dev.flotilla.grid.GridConfig;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts this node's one grid member when the application context starts, and leaves the cluster gracefully
+ * (partitions handed over first) when it stops.
+ */
+@Factory
+public class GridFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(GridFactory.class);
+
+    /** The grid config read from {@code flotilla.*}. */
+    @Context
+    public GridConfig gridConfig(Environment environment) {
+        return GridSettings.from(environment);
+    }
+
+    /** The member; started eagerly so a node that cannot join fails at startup, not on its first request. */
+    @Context
+    @Bean(preDestroy = "close")
+    public Grid grid(GridConfig config) {
+        Grid grid = Grid.start(config);
+        LOG.info("grid member {} joined cluster '{}' ({} members)", grid.cluster().localMember().address(),
+                config.clusterName(), grid.cluster().members().size());
+        return grid;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.flotilla.server.map;
+
+import dev.flotilla.client.protocol.ErrorCode;
+import dev.flotilla.client.protocol.Preconditions;
+import dev.flotilla.client.protocol.WriteResult;
+import dev.flotilla.grid.Grid;
+import dev.flotilla.grid.GridException;
+import dev.flotilla.grid.GridFailure;
+import dev.flotilla.grid.VersionMismatchException;
+import dev.flotilla.grid.map.EntryNames;
+import dev.flotilla.grid.map.VersionedMap;
+import dev.flotilla.server.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.uri.UriBuilder;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The JSON document API: {@code GET|PUT|DELETE /maps/{map}/{key}} and {@code POST /maps/{map}/batch}.
+ *
+ * <p>Each handler checks names, parameters and headers, then calls grid-core's async API and maps the result. The
+ * futures complete on the Hazelcast thread that received the answer; nothing here blocks the event loop. Every
+ * rejection happens before the grid is called, so a 4xx answer means nothing was written.
+ */
+@Controller("/maps")
+@Tag(name = "maps")
+public class MapController {
+    private static final Set<String> NO_PARAMETERS = Set.of();
+    private static final Set<String> WRITE_PARAMETERS = Set.of("ttl");
+
+    private final Grid grid;
+
+    public MapController(Grid grid) {
+        this.grid = grid;
+    }
+
+    /** Reads a document; answers it as stored with its version as ETag, 304 when If-None-Match names that version. */
+    @Operation(summary = "Read a document", description = "200 with the document and ETag \"<version>\"; 404 not-found when absent")
+    @Get(uri = "/{map}/{key}", produces = MediaType.APPLICATION_JSON)
+    public CompletableFuture<HttpResponse<byte[]>> get(@PathVariable String map, @PathVariable String key,
+                                                       @Nullable @Header("If-None-Match") String ifNoneMatch,
+                                                       HttpRequest<?> request) {
+        VersionedMap documents = map(map);
+        names(key);
+        RequestParameters.requireOnly(request, NO_PARAMETERS);
+        long notModifiedVersion = ifNoneMatch == null ? -1 : Precondition.version(Preconditions.IF_NONE_MATCH, ifNoneMatch);
+        return documents.getAsync(key).thenApply(found -> {
+            if (found.isEmpty()) {
+                throw notFound(map, key);
+            }
+            String etag = Preconditions.etag(found.get().version());
+            if (found.get().version() == notModifiedVersion) {
+                return HttpResponse.<byte[]>status(HttpStatus.NOT_MODIFIED).header(Preconditions.ETAG, etag);
+            }
+            return HttpResponse.ok(found.get().json().getBytes(StandardCharsets.UTF_8))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .header(Preconditions.ETAG, etag);
+        });
+    }
+
+    /**
+     * Writes a document: 201 when it created the key, 200 when it replaced it, with the new version as ETag.
+     * {@code If-Match: "<v>"} is a compare-and-set, {@code If-Match: *} requires the key to exist,
+     * {@code If-None-Match: *} requires it to be absent; a failed condition is 412 and writes nothing.
+     */
+    @Operation(summary = "Write a document", description = "201 created or 200 replaced, ETag \"<version>\"; 412 when a precondition fails")
+    @Put(uri = "/{map}/{key}", produces = MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CompletableFuture<HttpResponse<WriteResult>> put(@PathVariable String map, @PathVariable String key,
+                                                            @Nullable @Header("If-Match") String ifMatch,
+                                                            @Nullable @Header("If-None-Match") String ifNoneMatch,
+                                                            @Nullable @Body String body, HttpRequest<?> request) {
+        VersionedMap documents = map(map);
+        names(key);
+        RequestParameters.requireOnly(request, WRITE_PARAMETERS);
+        Duration ttl = RequestParameters.ttl(request);
+        Precondition condition = Precondition.parse(ifMatch, ifNoneMatch, true);
+        CompletableFuture<Long> write = switch (condition.kind()) {
+            case NONE -> documents.putAsync(key, body, ttl);
+            case VERSION -> documents.compareAndSetAsync(key, condition.version(), body, ttl);
+            case ABSENT -> documents.putIfAbsentAsync(key, body, ttl).exceptionally(failure -> {
+                throw precondition(failure, "If-None-Match: * requires the key to be absent");
+            });
+            case EXISTS -> documents.getAsync(key).thenCompose(found -> {
+                if (found.isEmpty()) {
+                    throw new ProblemException(ErrorCode.PRECONDITION_FAILED,
+                            "If-Match: * requires the key to exist; key '" + key + "' is absent", 0L);
+                }
+                return documents.compareAndSetAsync(key, found.get().version(), body, ttl);
+            });
+        };
+        return write.handle((version, failure) -> {
+            if (failure != null) {
+                throw invalidBody(failure);
+            }
+            MutableHttpResponse<WriteResult> response = version == 1
+                    ? HttpResponse.created(new WriteResult(map, key, version),
+                    UriBuilder.of("/maps").path(map).path(key).build())
+                    : HttpResponse.ok(new WriteResult(map, key, version));
+            return response.header(Preconditions.ETAG, Preconditions.etag(version));
+        });
+    }
+
+    /** Deletes a key: 204, or 404 when absent; with {@code If-Match} only if the version matches (else 412). */
+    @Operation(summary = "Delete a key", description = "204; 404 not-found when absent; 412 when If-Match does not match")
+    @Delete(uri = "/{map}/{key}")
+    public CompletableFuture<HttpResponse<Void>> delete(@PathVariable String map, @PathVariable String key,
+                                                        @Nullable @Header("If-Match") String ifMatch,
+                                                        @Nullable @Header("If-None-Match") String ifNoneMatch,
+                                                        HttpRequest<?> request) {
+        VersionedMap documents = map(map);
+        names(key);
+        RequestParameters.requireOnly(request, NO_PARAMETERS);
+        Precondition condition = Precondition.parse(ifMatch, ifNoneMatch, false);
+        CompletableFuture<Optional<Long>> deleted = switch (condition.kind()) {
+            case VERSION -> documents.deleteIfVersionAsync(key, condition.version()).thenApply(Optional::of);
+            case EXISTS -> documents.deleteAsync(key).thenApply(found -> {
+                if (found.isEmpty()) {
+                    throw new ProblemException(ErrorCode.PRECONDITION_FAILED,
+                            "If-Match: * requires the key to exist; key '" + key + "' is absent", 0L);
+                }
+                return found;
+            });
+            default -> documents.deleteAsync(key);
+        };
+        return deleted.thenApply(found -> {
+            if (found.isEmpty()) {
+                throw notFound(map, key);
+            }
+            return HttpResponse.noContent();
+        });
+    }
+
+    /**
+     * Reads and writes many keys in one round trip (at most 1000 in all). Not atomic and not a snapshot: each key
+     * is read or written on its own, concurrently.
+     */
+    @Operation(summary = "Read and write many keys", description = "Body {\"get\":[keys],\"put\":{key:document}}; answers {\"entries\",\"missing\",\"versions\"}")
+    @Post(uri = "/{map}/batch", produces = MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CompletableFuture<HttpResponse<byte[]>> batch(@PathVariable String map, @Nullable @Body String body,
+                                                         HttpRequest<?> request) {
+        VersionedMap documents = map(map);
+        RequestParameters.requireOnly(request, WRITE_PARAMETERS);
+        Duration ttl = RequestParameters.ttl(request);
+        BatchCodec.Batch batch = BatchCodec.parse(body);
+        var reads = batch.get().isEmpty() ? CompletableFuture.completedFuture(java.util.Map.<String, dev.flotilla.grid.map.Versioned>of())
+                : documents.getAllAsync(batch.get());
+        var writes = batch.put().isEmpty() ? CompletableFuture.completedFuture(java.util.Map.<String, Long>of())
+                : documents.putAllAsync(batch.put(), ttl);
+        return reads.thenCombine(writes, (found, versions) -> HttpResponse.ok(
+                        BatchCodec.write(batch.get(), found, versions).getBytes(StandardCharsets.UTF_8))
+                .contentType(MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    private VersionedMap map(String name) {
+        EntryNames.requireMapName(name);
+        return grid.map(name);
+    }
+
+    private static void names(String key) {
+        EntryNames.requireKey(key);
+    }
+
+    private static ProblemException notFound(String map, String key) {
+        return new ProblemException(ErrorCode.NOT_FOUND, "key '" + key + "' is not in map '" + map + "'");
+    }
+
+    /** A version mismatch of a put-if-absent, told as the failed If-None-Match it is. */
+    private static RuntimeException precondition(Throwable failure, String rule) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof VersionMismatchException mismatch) {
+            return new ProblemException(ErrorCode.PRECONDITION_FAILED, rule + "; it exists with version "
+                    + mismatch.currentVersion(), mismatch.currentVersion());
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+    }
+
+    /** The request body is the document: grid-core's "not a JSON document" is a malformed request body here. */
+    private static RuntimeException invalidBody(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof GridException grid && grid.failure() == GridFailure.INVALID_VALUE) {
+            return new ProblemException(ErrorCode.MALFORMED_JSON, "the request body " + grid.getMessage().replaceFirst("^value ", ""));
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.flotilla.server.health;
+
+import dev.flotilla.grid.cluster.Safety;
+import dev.flotilla.server.fixture.StubClusterView;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+/** Test-only: a grid indicator that sees a running but unsafe cluster (a migration in progress). */
+@Singleton
+@Requires(property = "test.unsafe-health", value = "true")
+@Replaces(GridHealthIndicator.class)
+public class UnsafeClusterHealthIndicator extends GridHealthIndicator {
+    public UnsafeClusterHealthIndicator() {
+        super(() -> true, unsafe());
+    }
+
+    private static StubClusterView unsafe() {
+        StubClusterView view = new StubClusterView();
+        view.safety(new Safety(true, false, true, 2));
+        return view;
+    }
+}
