@@ -2,6 +2,7 @@ package dev.flotilla.server;
 
 import dev.flotilla.client.protocol.ClusterEventView;
 import dev.flotilla.client.protocol.ClusterSummary;
+import dev.flotilla.client.protocol.ExperimentStatus;
 import dev.flotilla.client.protocol.MemberView;
 import dev.flotilla.client.protocol.MembersView;
 import dev.flotilla.client.protocol.MigrationSummary;
@@ -30,6 +31,7 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(PartitionView.class)
 @SerdeImport(PartitionsView.class)
 @SerdeImport(ClusterEventView.class)
+@SerdeImport(ExperimentStatus.class)
 final class WireTypes {
     private WireTypes() {
     }

@@ -74,7 +74,13 @@ public enum ErrorCode {
     /** A known parameter (query, path or header) with a value out of range or of the wrong type. */
     INVALID_PARAMETER("invalid-parameter", 400, true, "Invalid parameter"),
     /** Any other request the node rejected before running it. */
-    BAD_REQUEST("bad-request", 400, true, "Bad request");
+    BAD_REQUEST("bad-request", 400, true, "Bad request"),
+    /** An experiment spec has an unknown key or a bad value; the detail names the field. */
+    INVALID_SPEC("invalid-spec", 400, true, "Invalid experiment spec"),
+    /** The experiment exists but is not done: its report and history are written at the end. */
+    NOT_READY("not-ready", 409, true, "Not ready"),
+    /** The lab's queue is full; the experiment was not queued. */
+    LAB_BUSY("lab-busy", 503, true, "Lab busy");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

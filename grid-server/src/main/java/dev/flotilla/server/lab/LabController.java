@@ -1,0 +1,111 @@
+package dev.flotilla.server.lab;
+
+import dev.flotilla.client.protocol.ErrorCode;
+import dev.flotilla.client.protocol.ExperimentStatus;
+import dev.flotilla.grid.lab.run.ExperimentSpec;
+import dev.flotilla.grid.lab.run.InvalidSpecException;
+import dev.flotilla.server.problem.QueryParameters;
+import dev.flotilla.server.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.server.types.files.SystemFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The consistency lab over HTTP: submit an experiment spec, follow its progress, read its report and history.
+ *
+ * <p>Experiments run on their own in-process clusters, never on this node's member: submitting one does not touch
+ * the node's data. They run one at a time (see {@link LabExperiments}).
+ */
+@Controller("/lab/experiments")
+@Tag(name = "lab")
+public class LabController {
+    private static final Set<String> NO_PARAMETERS = Set.of();
+    private static final MediaType NDJSON = MediaType.of("application/x-ndjson");
+
+    private final LabExperiments experiments;
+
+    public LabController(LabExperiments experiments) {
+        this.experiments = experiments;
+    }
+
+    /** Queues an experiment given as a spec (JSON or YAML, the keys of config/experiments/*.yml); 202 + Location. */
+    @Operation(summary = "Submit an experiment", description = "202 with Location /lab/experiments/{id}; 400 invalid-spec naming the field")
+    @Post(uri = "/", produces = MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "text/yaml"})
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public HttpResponse<ExperimentStatus> submit(@Body String spec, HttpRequest<?> request) {
+        QueryParameters.requireOnly(request, NO_PARAMETERS);
+        ExperimentSpec parsed = parse(spec);
+        ExperimentStatus status = experiments.submit(parsed);
+        return HttpResponse.accepted(URI.create(status.links().get("self"))).body(status);
+    }
+
+    /** Every experiment on this node, oldest first. */
+    @Operation(summary = "List experiments")
+    @Get(uri = "/", produces = MediaType.APPLICATION_JSON)
+    public List<ExperimentStatus> list(HttpRequest<?> request) {
+        QueryParameters.requireOnly(request, NO_PARAMETERS);
+        return experiments.list();
+    }
+
+    /** One experiment's state and progress; verdict and summary once done. */
+    @Operation(summary = "Experiment progress", description = "404 not-found for an unknown id")
+    @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
+    public ExperimentStatus status(@PathVariable String id, HttpRequest<?> request) {
+        QueryParameters.requireOnly(request, NO_PARAMETERS);
+        return experiments.status(id);
+    }
+
+    /** The report: {@code report.html} when the caller accepts HTML first, else {@code result.json}; 409 until done. */
+    @Operation(summary = "Experiment report", description = "HTML or JSON by Accept; 409 not-ready until the experiment is done")
+    @Get(uri = "/{id}/report", produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    public SystemFile report(@PathVariable String id, @Nullable @Header("Accept") String accept, HttpRequest<?> request) {
+        QueryParameters.requireOnly(request, NO_PARAMETERS);
+        boolean html = accept != null && accept.contains(MediaType.TEXT_HTML)
+                && (!accept.contains(MediaType.APPLICATION_JSON) || accept.indexOf(MediaType.TEXT_HTML) < accept.indexOf(MediaType.APPLICATION_JSON));
+        Path file = experiments.file(id, html ? "report.html" : "result.json");
+        return new SystemFile(file.toFile(), html ? MediaType.TEXT_HTML_TYPE : MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** The recorded history as JSON Lines (DESIGN.md section 6); 409 until done. */
+    @Operation(summary = "Experiment history", description = "application/x-ndjson, one operation event per line")
+    @Get(uri = "/{id}/history", produces = "application/x-ndjson")
+    public SystemFile history(@PathVariable String id, HttpRequest<?> request) {
+        QueryParameters.requireOnly(request, NO_PARAMETERS);
+        return new SystemFile(experiments.file(id, "history.jsonl").toFile(), NDJSON);
+    }
+
+    private static ExperimentSpec parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new ProblemException(ErrorCode.INVALID_SPEC, "the body must be an experiment spec (JSON or YAML), not empty");
+        }
+        try {
+            // JSON is YAML: one reader serves both content types.
+            return ExperimentSpec.fromYaml(new StringReader(spec));
+        } catch (InvalidSpecException e) {
+            throw new ProblemException(ErrorCode.INVALID_SPEC, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            throw new ProblemException(ErrorCode.INVALID_SPEC, "the body is not a readable JSON or YAML spec");
+        }
+    }
+}

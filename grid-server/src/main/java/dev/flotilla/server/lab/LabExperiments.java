@@ -1,0 +1,156 @@
+package dev.flotilla.server.lab;
+
+import dev.flotilla.client.protocol.ErrorCode;
+import dev.flotilla.client.protocol.ExperimentStatus;
+import dev.flotilla.grid.lab.report.RunResult;
+import dev.flotilla.grid.lab.run.ExperimentRunner;
+import dev.flotilla.grid.lab.run.ExperimentSpec;
+import dev.flotilla.grid.lab.run.Progress;
+import dev.flotilla.server.problem.ProblemException;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Experiments submitted over HTTP: run one at a time on a thread of their own, each on its own in-process cluster
+ * (never the node's member), with their files under {@code flotilla-server.lab.output-dir/<id>}.
+ *
+ * <p>At most {@code flotilla-server.lab.max-queued} experiments wait behind the running one; more are refused
+ * with 503 {@code lab-busy} (definite). Experiments live as long as the node: a restart forgets them, their files
+ * stay on disk.
+ */
+@Singleton
+public class LabExperiments {
+    private static final Logger LOG = LoggerFactory.getLogger(LabExperiments.class);
+
+    private final Path outputDir;
+    private final ThreadPoolExecutor runner;
+    private final Map<String, Experiment> experiments = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    public LabExperiments(@Value("${flotilla-server.lab.output-dir:lab-runs}") String outputDir,
+                          @Value("${flotilla-server.lab.max-queued:4}") int maxQueued) {
+        this.outputDir = Path.of(outputDir).toAbsolutePath();
+        this.runner = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(Math.max(1, maxQueued)),
+                task -> {
+                    Thread thread = new Thread(task, "flotilla-lab");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /** Queues an experiment; returns its status (state {@code queued}). */
+    public ExperimentStatus submit(ExperimentSpec spec) {
+        String id = "e" + sequence.incrementAndGet() + "-" + Long.toString(System.currentTimeMillis(), 36);
+        Experiment experiment = new Experiment(id, spec, outputDir.resolve(id));
+        experiments.put(id, experiment);
+        try {
+            runner.execute(() -> experiment.run());
+        } catch (RejectedExecutionException e) {
+            experiments.remove(id);
+            throw new ProblemException(ErrorCode.LAB_BUSY, "the lab already has " + runner.getQueue().size()
+                    + " experiments waiting behind a running one; try again when one has finished");
+        }
+        return experiment.status();
+    }
+
+    /** Every experiment this node knows, oldest first. */
+    public List<ExperimentStatus> list() {
+        List<Experiment> all = new ArrayList<>(experiments.values());
+        all.sort((a, b) -> Long.compare(a.sequence, b.sequence));
+        return all.stream().map(Experiment::status).toList();
+    }
+
+    /** The experiment's status, or a 404 problem. */
+    public ExperimentStatus status(String id) {
+        return find(id).status();
+    }
+
+    /** A file of a finished experiment ({@code result.json}, {@code report.html}, {@code history.jsonl}), or a problem. */
+    public Path file(String id, String name) {
+        Experiment experiment = find(id);
+        if (!experiment.state.equals("done")) {
+            throw new ProblemException(ErrorCode.NOT_READY, "experiment " + id + " is " + experiment.state
+                    + "; its files are written when it is done");
+        }
+        Path file = experiment.dir.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new ProblemException(ErrorCode.NOT_FOUND, "experiment " + id + " wrote no " + name);
+        }
+        return file;
+    }
+
+    @PreDestroy
+    void stop() {
+        runner.shutdownNow();
+    }
+
+    private Experiment find(String id) {
+        return Optional.ofNullable(experiments.get(id)).orElseThrow(() ->
+                new ProblemException(ErrorCode.NOT_FOUND, "no experiment '" + id + "' on this node"));
+    }
+
+    /** One submitted experiment; its fields are written by the lab thread and read by request threads. */
+    private final class Experiment {
+        private final String id;
+        private final long sequence = LabExperiments.this.sequence.get();
+        private final ExperimentSpec spec;
+        private final Path dir;
+        private volatile String state = "queued";
+        private volatile Progress progress;
+        private volatile RunResult result;
+        private volatile String error;
+
+        Experiment(String id, ExperimentSpec spec, Path dir) {
+            this.id = id;
+            this.spec = spec;
+            this.dir = dir;
+        }
+
+        void run() {
+            state = "running";
+            try {
+                result = ExperimentRunner.run(spec, dir, p -> progress = p);
+                state = "done";
+            } catch (IOException | RuntimeException e) {
+                LOG.error("lab experiment {} failed", id, e);
+                error = "the experiment could not finish: " + e.getClass().getSimpleName()
+                        + " (see the node's log)";
+                state = "failed";
+            }
+        }
+
+        ExperimentStatus status() {
+            Progress p = progress;
+            RunResult r = result;
+            Map<String, String> links = new LinkedHashMap<>();
+            String self = "/lab/experiments/" + id;
+            links.put("self", self);
+            links.put("report", self + "/report");
+            links.put("history", self + "/history");
+            return new ExperimentStatus(id, spec.name(), state,
+                    p == null ? null : p.phase().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    p == null ? 0 : p.operations(), p == null ? 0 : p.members(), p == null ? 0 : p.faults(),
+                    p == null ? 0 : p.elapsedMillis(),
+                    r == null ? null : r.verdict().name(), r == null ? null : r.summary(), error, links);
+        }
+    }
+}
