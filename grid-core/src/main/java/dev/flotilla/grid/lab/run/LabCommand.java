@@ -34,7 +34,7 @@ public final class LabCommand {
               run     runs one experiment spec (see docs/lab-runs.md); default DIR lab-runs/<spec name>
               matrix  every mode of every workload against join, leave and crash; default DIR lab-runs/matrix
                       --quick  shorter runs and scale-out 1 -> 2 -> 3
-                      --docs   also write the verdict table to FILE (e.g. docs/guarantees-measured.md)
+                      --docs   also write the verdict table to FILE (e.g. docs/guarantees.md)
             exit codes: 0 completed (whatever the verdict), 1 output not written, 2 bad usage or spec""";
     private static final String DOCS_BEGIN = "<!-- lab-matrix:begin -->";
     private static final String DOCS_END = "<!-- lab-matrix:end -->";
