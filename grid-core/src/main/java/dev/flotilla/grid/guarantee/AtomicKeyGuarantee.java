@@ -2,25 +2,14 @@ package dev.flotilla.grid.guarantee;
 
 import dev.flotilla.grid.map.EntryNames;
 
-import java.util.Collection;
-import java.util.Map;
-import java.util.SortedSet;
 
 /**
  * {@link GuaranteeMode#ATOMIC_KEY}: each update is one atomic call on one key ({@link KeySteps} entry processors,
  * {@code putIfAbsent}, {@code replace(key, old, new)}); a transfer is two of them, a withdrawal then a deposit.
  */
-final class AtomicKeyGuarantee implements ModeOperations {
-    private final GuaranteeMaps maps;
-
+final class AtomicKeyGuarantee extends PlainMapOperations {
     AtomicKeyGuarantee(GuaranteeMaps maps) {
-        this.maps = maps;
-    }
-
-    @Override
-    public void open(Map<String, Long> initialBalances) {
-        var balances = Arguments.initialBalances(initialBalances);
-        Failures.run(() -> maps.bank().putAll(balances));
+        super(maps);
     }
 
     @Override
@@ -47,24 +36,6 @@ final class AtomicKeyGuarantee implements ModeOperations {
     }
 
     @Override
-    public Map<String, Long> balances(Collection<String> accounts) {
-        var keys = Arguments.accounts(accounts);
-        return Failures.call(() -> maps.balances(keys));
-    }
-
-    @Override
-    public Long read(String key) {
-        var k = EntryNames.requireKey(key);
-        return Failures.call(() -> maps.register().get(k));
-    }
-
-    @Override
-    public void write(String key, long value) {
-        var k = EntryNames.requireKey(key);
-        Failures.run(() -> maps.register().set(k, value));
-    }
-
-    @Override
     public boolean compareAndSet(String key, Long expected, long newValue) {
         var k = EntryNames.requireKey(key);
         return Failures.call(() -> expected == null
@@ -78,18 +49,8 @@ final class AtomicKeyGuarantee implements ModeOperations {
     }
 
     @Override
-    public SortedSet<Long> readAll() {
-        return Failures.call(maps::readSet);
-    }
-
-    @Override
     public long incrementBy(long delta) {
         Arguments.delta(delta);
         return Failures.call(() -> maps.counter().executeOnKey(GuaranteeNames.COUNTER_KEY, new KeySteps.Increment(delta)));
-    }
-
-    @Override
-    public long read() {
-        return Failures.call(maps::counterValue);
     }
 }

@@ -2,26 +2,15 @@ package dev.flotilla.grid.guarantee;
 
 import dev.flotilla.grid.map.EntryNames;
 
-import java.util.Collection;
-import java.util.Map;
 import java.util.Objects;
-import java.util.SortedSet;
 
 /**
  * {@link GuaranteeMode#UNSAFE}: every update is a get followed by a put, with nothing between them to stop a
  * concurrent update from being overwritten.
  */
-final class UnsafeGuarantee implements ModeOperations {
-    private final GuaranteeMaps maps;
-
+final class UnsafeGuarantee extends PlainMapOperations {
     UnsafeGuarantee(GuaranteeMaps maps) {
-        this.maps = maps;
-    }
-
-    @Override
-    public void open(Map<String, Long> initialBalances) {
-        var balances = Arguments.initialBalances(initialBalances);
-        Failures.run(() -> maps.bank().putAll(balances));
+        super(maps);
     }
 
     @Override
@@ -41,24 +30,6 @@ final class UnsafeGuarantee implements ModeOperations {
         } catch (RuntimeException e) {
             throw Failures.partial(e, "'" + from + "' was debited; the credit of '" + to + "' may be missing");
         }
-    }
-
-    @Override
-    public Map<String, Long> balances(Collection<String> accounts) {
-        var keys = Arguments.accounts(accounts);
-        return Failures.call(() -> maps.balances(keys));
-    }
-
-    @Override
-    public Long read(String key) {
-        var k = EntryNames.requireKey(key);
-        return Failures.call(() -> maps.register().get(k));
-    }
-
-    @Override
-    public void write(String key, long value) {
-        var k = EntryNames.requireKey(key);
-        Failures.run(() -> maps.register().set(k, value));
     }
 
     @Override
@@ -90,11 +61,6 @@ final class UnsafeGuarantee implements ModeOperations {
     }
 
     @Override
-    public SortedSet<Long> readAll() {
-        return Failures.call(maps::readSet);
-    }
-
-    @Override
     public long incrementBy(long delta) {
         Arguments.delta(delta);
         return Failures.call(() -> incrementByGetAndSet(maps, delta));
@@ -105,10 +71,5 @@ final class UnsafeGuarantee implements ModeOperations {
         long next = maps.counterValue() + delta;
         maps.counter().set(GuaranteeNames.COUNTER_KEY, next);
         return next;
-    }
-
-    @Override
-    public long read() {
-        return Failures.call(maps::counterValue);
     }
 }
