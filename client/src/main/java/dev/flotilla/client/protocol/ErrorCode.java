@@ -70,7 +70,18 @@ public enum ErrorCode {
     /** A known parameter (query, path or header) with a value out of range or of the wrong type. */
     INVALID_PARAMETER("invalid-parameter", 400, true, "Invalid parameter"),
     /** Any other request the node rejected before running it. */
-    BAD_REQUEST("bad-request", 400, true, "Bad request");
+    BAD_REQUEST("bad-request", 400, true, "Bad request"),
+
+    // --- Idempotency and multi-key operations (issue 4) ------------------------------------------------------------
+    /**
+     * Another request with the same {@code Idempotency-Key} is still running; this one did nothing. Retry it after
+     * a pause: it then answers the first request's outcome.
+     */
+    REQUEST_IN_PROGRESS("request-in-progress", 409, true, "Request in progress"),
+    /** The {@code Idempotency-Key} was already used for a different method, path, precondition or body. */
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, true, "Idempotency key reused"),
+    /** A transfer's source account holds less than the amount; nothing moved. */
+    INSUFFICIENT_BALANCE("insufficient-balance", 409, true, "Insufficient balance");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));
