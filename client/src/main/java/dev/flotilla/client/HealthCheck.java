@@ -6,8 +6,8 @@ import java.time.Duration;
  * Background probing of every node with {@code GET /health}.
  *
  * <p>200 keeps (or puts back) a node in rotation; 503 {@code OUT_OF_SERVICE} keeps it in rotation but
- * deprioritised; 503 {@code DOWN}, a refused connection or no answer within {@code timeout} ejects it until a
- * later probe finds it up. Requests also eject a node whose connection is refused, without waiting for a probe.
+ * deprioritised; 503 {@code DOWN} or a refused connection ejects it until a later probe finds it up; no answer
+ * within {@code timeout} ejects it after three such probes (or failed requests) in a row. Requests also eject a node whose connection is refused, without waiting for a probe.
  *
  * @param interval time between two probes of a node; {@link Duration#ZERO} disables probing (ejected nodes then
  *                 come back after {@code interval}-less retries only when every node is ejected)
@@ -27,9 +27,9 @@ public record HealthCheck(Duration interval, Duration timeout) {
         return new HealthCheck(Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 
-    /** A probe every {@code interval}, answered within the same time (at most 2 s). */
+    /** A probe every {@code interval}, each answered within a second. */
     public static HealthCheck every(Duration interval) {
-        return new HealthCheck(interval, interval.compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : interval);
+        return new HealthCheck(interval, Duration.ofSeconds(1));
     }
 
     /** No probing. */

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Probes every node with {@code GET /health} on a schedule and sets its state: 200 healthy; 503 with status
- * {@code OUT_OF_SERVICE} degraded (still serving); 503 {@code DOWN}, another status, or no answer ejected. At most
- * one probe per node is in flight.
+ * {@code OUT_OF_SERVICE} degraded (still serving); 503 {@code DOWN}, another status or a refused connection
+ * ejected; a timeout counts as one failure (three in a row eject). At most one probe per node is in flight.
  */
 final class HealthProber {
     private static final Call PROBE = new Call("GET", "/health", List.of(), null, RetryDecision.Kind.READ, null);
@@ -46,7 +46,11 @@ final class HealthProber {
             try {
                 if (failure != null) {
                     FlotillaException f = failure instanceof FlotillaException fe ? fe : HttpTransport.classify(failure, endpoint);
-                    endpoint.probed(EndpointState.EJECTED, "health probe: " + f.code());
+                    if (f.definite()) {
+                        endpoint.probed(EndpointState.EJECTED, "health probe: " + f.code());
+                    } else {
+                        endpoint.failed("health probe: " + f.code()); // slow under load: eject after a few in a row
+                    }
                 } else {
                     endpoint.probed(verdict(response.statusCode(), response.body()), "health probe: HTTP "
                             + response.statusCode() + " " + status(response.body()));
