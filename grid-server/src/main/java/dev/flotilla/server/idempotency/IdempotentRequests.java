@@ -32,6 +32,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -46,7 +47,7 @@ import java.util.function.Supplier;
  * it is still running, answer {@code 409 request-in-progress}; if the key was used for another request, answer
  * {@code 422 idempotency-key-reused}. Otherwise apply the write, then record its outcome before answering:
  * a success and a non-definite failure are recorded (a retry learns the same), a definite failure frees the key
- * (nothing was applied, so a retry may apply it). The fingerprint is the method, the path with its query, the
+ * (nothing was applied, so a retry may apply it). The fingerprint is the method, the path, the query parameters, the
  * {@code If-Match}/{@code If-None-Match} headers and a SHA-256 of the body.
  */
 @Singleton
@@ -198,7 +199,7 @@ public class IdempotentRequests {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] digest = sha.digest((body == null ? "" : body).getBytes(StandardCharsets.UTF_8));
-            return request.getMethodName() + " " + request.getUri()
+            return request.getMethodName() + " " + request.getPath() + " " + new TreeMap<>(request.getParameters().asMap())
                     + " if-match=" + request.getHeaders().get(Preconditions.IF_MATCH)
                     + " if-none-match=" + request.getHeaders().get(Preconditions.IF_NONE_MATCH)
                     + " sha256=" + HexFormat.of().formatHex(digest);

@@ -27,10 +27,11 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.uri.UriBuilder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -127,7 +128,7 @@ public class MapController {
             }
             MutableHttpResponse<WriteResult> response = version == 1
                     ? HttpResponse.created(new WriteResult(map, key, version),
-                    UriBuilder.of("/maps").path(map).path(key).build())
+                    URI.create("/maps/" + pathSegment(map) + "/" + pathSegment(key)))
                     : HttpResponse.ok(new WriteResult(map, key, version));
             return response.header(Preconditions.ETAG, Preconditions.etag(version));
         });
@@ -207,6 +208,11 @@ public class MapController {
 
     private static void names(String key) {
         EntryNames.requireKey(key);
+    }
+
+    /** A path segment percent-encoded (keys may hold spaces and any Unicode; UriBuilder rejects them unencoded). */
+    private static String pathSegment(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static ProblemException notFound(String map, String key) {
