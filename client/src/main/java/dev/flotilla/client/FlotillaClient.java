@@ -11,8 +11,6 @@ import dev.flotilla.client.protocol.MigrationsView;
 import dev.flotilla.client.protocol.PartitionsView;
 import dev.flotilla.client.protocol.TransferRequest;
 import dev.flotilla.client.protocol.TransferResult;
-import dev.flotilla.client.protocol.TxRequest;
-import dev.flotilla.client.protocol.TxResponse;
 
 import java.net.URI;
 import java.time.Duration;
@@ -83,17 +81,6 @@ public interface FlotillaClient extends AutoCloseable {
 
     /** {@link #balances}, without blocking. */
     CompletableFuture<BalancesView> balancesAsync(String namespace, String mode, Collection<String> accounts);
-
-    /**
-     * Applies several map operations atomically ({@code POST /tx}) under {@code tx-one-phase} or
-     * {@code tx-two-phase}; applied at most once with the client's idempotency key. A failed {@code ifVersion}
-     * rolls everything back ({@link VersionConflictException}). tx-two-phase commits atomically through one member
-     * crash; tx-one-phase can leave a partial commit on a crash; a split brain lets both sides commit.
-     */
-    TxResponse transaction(TxRequest transaction);
-
-    /** {@link #transaction}, without blocking. */
-    CompletableFuture<TxResponse> transactionAsync(TxRequest transaction);
 
     /** {@code GET /cluster} from any node: the view of the node that answers (nodes on two sides of a split differ). */
     ClusterSummary cluster();

@@ -42,7 +42,7 @@ final class HealthProber {
         if (!inFlight.add(endpoint)) {
             return;
         }
-        transport.send(endpoint, PROBE, check.timeout()).whenComplete((response, failure) -> {
+        transport.send(endpoint, PROBE, check.timeout(), false).whenComplete((response, failure) -> {
             try {
                 if (failure != null) {
                     FlotillaException f = failure instanceof FlotillaException fe ? fe : HttpTransport.classify(failure, endpoint);

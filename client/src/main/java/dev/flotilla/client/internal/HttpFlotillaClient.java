@@ -14,8 +14,6 @@ import dev.flotilla.client.protocol.PartitionsView;
 import dev.flotilla.client.protocol.Preconditions;
 import dev.flotilla.client.protocol.TransferRequest;
 import dev.flotilla.client.protocol.TransferResult;
-import dev.flotilla.client.protocol.TxRequest;
-import dev.flotilla.client.protocol.TxResponse;
 
 import java.util.Collection;
 import java.util.List;
@@ -46,8 +44,10 @@ public final class HttpFlotillaClient implements FlotillaClient {
         this.ownExecutor = settings.executor() == null ? Executors.newCachedThreadPool(daemonThreads("flotilla-client")) : null;
         Executor executor = settings.executor() == null ? ownExecutor : settings.executor();
         this.pool = new EndpointPool(settings.endpoints(), settings.loadBalancing());
+        // Without a caller's executor the HTTP client keeps its own default one: measured faster here than handing
+        // it ours (docs/performance.md).
         HttpTransport transport = new HttpTransport(settings.connectTimeout(), settings.requestTimeout(),
-                settings.bearerToken(), executor);
+                settings.bearerToken(), settings.executor());
         this.runner = new RequestRunner(pool, transport, new ProblemDecoder(settings.objectMapper()),
                 settings.retryPolicy(), executor);
         if (settings.healthCheck().enabled()) {
@@ -73,84 +73,77 @@ public final class HttpFlotillaClient implements FlotillaClient {
 
     @Override
     public TransferResult transfer(TransferRequest transfer) {
-        return await(transferAsync(transfer));
+        return await(post("/transfers", transfer, TransferResult.class, true));
     }
 
     @Override
     public CompletableFuture<TransferResult> transferAsync(TransferRequest transfer) {
-        return post("/transfers", transfer, TransferResult.class);
+        return post("/transfers", transfer, TransferResult.class, false);
     }
 
     @Override
     public BalancesView openAccounts(AccountsRequest accounts) {
-        return await(openAccountsAsync(accounts));
+        return await(post("/accounts", accounts, BalancesView.class, true));
     }
 
     @Override
     public CompletableFuture<BalancesView> openAccountsAsync(AccountsRequest accounts) {
-        return post("/accounts", accounts, BalancesView.class);
+        return post("/accounts", accounts, BalancesView.class, false);
     }
 
     @Override
     public BalancesView balances(String namespace, String mode, Collection<String> accounts) {
-        return await(balancesAsync(namespace, mode, accounts));
+        return await(get(balancesPath(namespace, mode, accounts), BalancesView.class, true));
     }
 
     @Override
     public CompletableFuture<BalancesView> balancesAsync(String namespace, String mode, Collection<String> accounts) {
-        String query = "?mode=" + Paths.encode(mode) + "&names="
+        return get(balancesPath(namespace, mode, accounts), BalancesView.class, false);
+    }
+
+    private static String balancesPath(String namespace, String mode, Collection<String> accounts) {
+        return "/accounts/" + Paths.encode(namespace) + "?mode=" + Paths.encode(mode) + "&names="
                 + accounts.stream().map(Paths::encode).collect(Collectors.joining(","));
-        return get("/accounts/" + Paths.encode(namespace) + query, BalancesView.class);
-    }
-
-    @Override
-    public TxResponse transaction(TxRequest transaction) {
-        return await(transactionAsync(transaction));
-    }
-
-    @Override
-    public CompletableFuture<TxResponse> transactionAsync(TxRequest transaction) {
-        return post("/tx", transaction, TxResponse.class);
     }
 
     @Override
     public ClusterSummary cluster() {
-        return await(clusterAsync());
+        return await(get("/cluster", ClusterSummary.class, true));
     }
 
     @Override
     public CompletableFuture<ClusterSummary> clusterAsync() {
-        return get("/cluster", ClusterSummary.class);
+        return get("/cluster", ClusterSummary.class, false);
     }
 
     @Override
     public MembersView members() {
-        return await(membersAsync());
+        return await(get("/cluster/members", MembersView.class, true));
     }
 
     @Override
     public CompletableFuture<MembersView> membersAsync() {
-        return get("/cluster/members", MembersView.class);
+        return get("/cluster/members", MembersView.class, false);
     }
 
     @Override
     public PartitionsView partitions() {
-        return await(partitionsAsync());
+        return await(get("/cluster/partitions", PartitionsView.class, true));
     }
 
     @Override
     public CompletableFuture<PartitionsView> partitionsAsync() {
-        return get("/cluster/partitions", PartitionsView.class);
+        return get("/cluster/partitions", PartitionsView.class, false);
     }
 
     @Override
     public MigrationsView migrations() {
-        return await(migrationsAsync());
+        return await(get("/cluster/migrations", MigrationsView.class, true));
     }
 
     @Override
     public CompletableFuture<MigrationsView> migrationsAsync() {
-        return get("/cluster/migrations", MigrationsView.class);
+        return get("/cluster/migrations", MigrationsView.class, false);
     }
 
     @Override
@@ -179,8 +172,9 @@ public final class HttpFlotillaClient implements FlotillaClient {
         return json;
     }
 
-    CompletableFuture<Reply> send(Call call) {
-        return runner.run(call);
+    /** Runs a call; {@code blocking} sends its first attempt on the calling thread (the synchronous API). */
+    CompletableFuture<Reply> send(Call call, boolean blocking) {
+        return runner.run(call, blocking);
     }
 
     /** A write's call: with a fresh idempotency key unless keys are off; {@code conditional} when it has a precondition. */
@@ -196,14 +190,15 @@ public final class HttpFlotillaClient implements FlotillaClient {
         return new Call(method, path, withKey, body, RetryDecision.Kind.KEYED_WRITE, key);
     }
 
-    private <T> CompletableFuture<T> get(String path, Class<T> type) {
-        return send(new Call("GET", path, List.of(), null, RetryDecision.Kind.READ, null))
+    private <T> CompletableFuture<T> get(String path, Class<T> type, boolean blocking) {
+        return send(new Call("GET", path, List.of(), null, RetryDecision.Kind.READ, null), blocking)
                 .thenApply(reply -> json.read(reply.body(), type));
     }
 
-    private <T> CompletableFuture<T> post(String path, Object body, Class<T> type) {
+    private <T> CompletableFuture<T> post(String path, Object body, Class<T> type, boolean blocking) {
         Objects.requireNonNull(body, "request");
-        return send(write("POST", path, List.of(), json.encode(body), false)).thenApply(reply -> json.read(reply.body(), type));
+        return send(write("POST", path, List.of(), json.encode(body), false), blocking)
+                .thenApply(reply -> json.read(reply.body(), type));
     }
 
     /** Waits for an operation and rethrows its {@link FlotillaException} as it is. */

@@ -48,86 +48,109 @@ final class HttpRemoteMap implements RemoteMap {
 
     @Override
     public Optional<Document> get(String key) {
-        return HttpFlotillaClient.await(getAsync(key));
+        return HttpFlotillaClient.await(get(key, true));
     }
 
     @Override
     public CompletableFuture<Optional<Document>> getAsync(String key) {
-        CompletableFuture<Reply> reply = client.send(new Call("GET", path(key), List.of(), null, RetryDecision.Kind.READ, null));
+        return get(key, false);
+    }
+
+    private CompletableFuture<Optional<Document>> get(String key, boolean blocking) {
+        CompletableFuture<Reply> reply = client.send(new Call("GET", path(key), List.of(), null, RetryDecision.Kind.READ, null),
+                blocking);
         return absentAs(reply.thenApply(r -> Optional.of(new Document(key, RequestRunner.etagVersion(r), json.readTree(r.body())))),
                 Optional.empty());
     }
 
     @Override
     public long put(String key, Object value) {
-        return HttpFlotillaClient.await(putAsync(key, value));
+        return HttpFlotillaClient.await(write(key, value, List.of(), false, true));
     }
 
     @Override
     public CompletableFuture<Long> putAsync(String key, Object value) {
-        return write(key, value, List.of(), false);
+        return write(key, value, List.of(), false, false);
     }
 
     @Override
     public long putIfAbsent(String key, Object value) {
-        return HttpFlotillaClient.await(putIfAbsentAsync(key, value));
+        return HttpFlotillaClient.await(write(key, value, List.of(Preconditions.IF_NONE_MATCH, "*"), true, true));
     }
 
     @Override
     public CompletableFuture<Long> putIfAbsentAsync(String key, Object value) {
-        return write(key, value, List.of(Preconditions.IF_NONE_MATCH, "*"), true);
+        return write(key, value, List.of(Preconditions.IF_NONE_MATCH, "*"), true, false);
     }
 
     @Override
     public long compareAndSet(String key, long expectedVersion, Object value) {
-        return HttpFlotillaClient.await(compareAndSetAsync(key, expectedVersion, value));
+        return HttpFlotillaClient.await(compareAndSet(key, expectedVersion, value, true));
     }
 
     @Override
     public CompletableFuture<Long> compareAndSetAsync(String key, long expectedVersion, Object value) {
-        if (expectedVersion == 0) {
-            return putIfAbsentAsync(key, value);
-        }
-        requireVersion(expectedVersion);
-        return write(key, value, List.of(Preconditions.IF_MATCH, Preconditions.etag(expectedVersion)), true);
+        return compareAndSet(key, expectedVersion, value, false);
     }
 
-    private CompletableFuture<Long> write(String key, Object value, List<String> headers, boolean conditional) {
+    private CompletableFuture<Long> compareAndSet(String key, long expectedVersion, Object value, boolean blocking) {
+        if (expectedVersion == 0) {
+            return write(key, value, List.of(Preconditions.IF_NONE_MATCH, "*"), true, blocking);
+        }
+        requireVersion(expectedVersion);
+        return write(key, value, List.of(Preconditions.IF_MATCH, Preconditions.etag(expectedVersion)), true, blocking);
+    }
+
+    private CompletableFuture<Long> write(String key, Object value, List<String> headers, boolean conditional,
+                                          boolean blocking) {
         Call call = client.write("PUT", path(key), headers, json.encode(value), conditional);
-        return client.send(call).thenApply(RequestRunner::etagVersion);
+        return client.send(call, blocking).thenApply(RequestRunner::etagVersion);
     }
 
     @Override
     public boolean delete(String key) {
-        return HttpFlotillaClient.await(deleteAsync(key));
+        return HttpFlotillaClient.await(delete(key, true));
     }
 
     @Override
     public CompletableFuture<Boolean> deleteAsync(String key) {
+        return delete(key, false);
+    }
+
+    private CompletableFuture<Boolean> delete(String key, boolean blocking) {
         Call call = client.write("DELETE", path(key), List.of(), null, false);
-        return absentAs(client.send(call).thenApply(r -> true), false);
+        return absentAs(client.send(call, blocking).thenApply(r -> true), false);
     }
 
     @Override
     public void delete(String key, long expectedVersion) {
-        HttpFlotillaClient.await(deleteAsync(key, expectedVersion));
+        HttpFlotillaClient.await(deleteIfVersion(key, expectedVersion, true));
     }
 
     @Override
     public CompletableFuture<Void> deleteAsync(String key, long expectedVersion) {
+        return deleteIfVersion(key, expectedVersion, false);
+    }
+
+    private CompletableFuture<Void> deleteIfVersion(String key, long expectedVersion, boolean blocking) {
         requireVersion(expectedVersion);
         Call call = client.write("DELETE", path(key), List.of(Preconditions.IF_MATCH, Preconditions.etag(expectedVersion)),
                 null, true);
-        return client.send(call).thenApply(r -> null);
+        return client.send(call, blocking).thenApply(r -> null);
     }
 
     @Override
     public Map<String, Document> getAll(Collection<String> keys) {
-        return HttpFlotillaClient.await(getAllAsync(keys));
+        return HttpFlotillaClient.await(getAll(keys, true));
     }
 
     @Override
     public CompletableFuture<Map<String, Document>> getAllAsync(Collection<String> keys) {
+        return getAll(keys, false);
+    }
+
+    /** Batches of 1000 keys; blocking: one batch after another on the calling thread. */
+    private CompletableFuture<Map<String, Document>> getAll(Collection<String> keys, boolean blocking) {
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
         List<CompletableFuture<Map<String, Document>>> parts = new ArrayList<>();
         for (int from = 0; from < distinct.size(); from += Preconditions.MAX_BATCH_KEYS) {
@@ -135,7 +158,7 @@ final class HttpRemoteMap implements RemoteMap {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             chunk.forEach(body.putArray("get")::add);
             Call call = new Call("POST", base + "/batch", List.of(), body.toString(), RetryDecision.Kind.READ, null);
-            parts.add(client.send(call).thenApply(reply -> {
+            parts.add(client.send(call, blocking).thenApply(reply -> {
                 BatchResponse response = json.read(reply.body(), BatchResponse.class);
                 Map<String, Document> found = new LinkedHashMap<>();
                 for (String key : chunk) {
@@ -152,11 +175,15 @@ final class HttpRemoteMap implements RemoteMap {
 
     @Override
     public Map<String, Long> putAll(Map<String, ?> values) {
-        return HttpFlotillaClient.await(putAllAsync(values));
+        return HttpFlotillaClient.await(putAll(values, true));
     }
 
     @Override
     public CompletableFuture<Map<String, Long>> putAllAsync(Map<String, ?> values) {
+        return putAll(values, false);
+    }
+
+    private CompletableFuture<Map<String, Long>> putAll(Map<String, ?> values, boolean blocking) {
         List<String> keys = new ArrayList<>(values.keySet());
         List<CompletableFuture<Map<String, Long>>> parts = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += Preconditions.MAX_BATCH_KEYS) {
@@ -165,7 +192,7 @@ final class HttpRemoteMap implements RemoteMap {
             ObjectNode put = body.putObject("put");
             chunk.forEach(key -> put.set(key, json.tree(values.get(key))));
             Call call = client.write("POST", base + "/batch", List.of(), body.toString(), false);
-            parts.add(client.send(call).thenApply(reply -> {
+            parts.add(client.send(call, blocking).thenApply(reply -> {
                 BatchResponse response = json.read(reply.body(), BatchResponse.class);
                 return response.versions() == null ? Map.<String, Long>of() : response.versions();
             }));

@@ -35,18 +35,26 @@ final class RequestRunner {
         this.executor = executor;
     }
 
-    /** Completes with the first 2xx/304 answer, or fails with a {@link FlotillaException}. */
-    CompletableFuture<Reply> run(Call call) {
+    /**
+     * Completes with the first 2xx/304 answer, or fails with a {@link FlotillaException}.
+     *
+     * @param blocking send the first attempt on the calling thread (the synchronous API); retries after a backoff
+     *                 run on the client's executor either way
+     */
+    CompletableFuture<Reply> run(Call call, boolean blocking) {
         CompletableFuture<Reply> result = new CompletableFuture<>();
-        attempt(call, 1, new HashSet<>(), false, result);
+        attempt(call, 1, new HashSet<>(), false, result, blocking);
         return result;
     }
 
-    private void attempt(Call call, int attempt, Set<Endpoint> tried, boolean earlierUnknown, CompletableFuture<Reply> result) {
+    private void attempt(Call call, int attempt, Set<Endpoint> tried, boolean earlierUnknown, CompletableFuture<Reply> result,
+                         boolean blocking) {
         Endpoint endpoint = pool.choose(tried);
         tried.add(endpoint);
         endpoint.begin();
-        transport.send(endpoint, call, null).whenCompleteAsync((response, failure) -> {
+        // Runs on the thread that completed the exchange: the HTTP client's executor (never its selector thread),
+        // so no extra hop; the work here is light and never blocks.
+        transport.send(endpoint, call, null, blocking).whenComplete((response, failure) -> {
             FlotillaException error;
             boolean replayed = false;
             if (failure != null) {
@@ -69,7 +77,7 @@ final class RequestRunner {
                         response.body(), call.path());
             }
             decide(call, attempt, tried, earlierUnknown, result, error, replayed);
-        }, executor);
+        });
     }
 
     private void decide(Call call, int attempt, Set<Endpoint> tried, boolean earlierUnknown, CompletableFuture<Reply> result,
@@ -79,7 +87,7 @@ final class RequestRunner {
             case RETRY -> {
                 Duration delay = Backoff.delay(policy, attempt, ThreadLocalRandom.current()::nextDouble);
                 Executor later = CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS, executor);
-                later.execute(() -> attempt(call, attempt + 1, tried, unknown, result));
+                later.execute(() -> attempt(call, attempt + 1, tried, unknown, result, true));
             }
             case FAIL -> result.completeExceptionally(error);
             case UNKNOWN -> result.completeExceptionally(new IndeterminateResultException(attempt, call.idempotencyKey(), error));
