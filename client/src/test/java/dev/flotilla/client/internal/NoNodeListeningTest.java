@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -45,20 +47,26 @@ class NoNodeListeningTest {
         }
     }
 
+    /** A socket that accepts connections, reads nothing and never answers. */
+    private static ServerSocket silentNode() throws IOException {
+        ServerSocket silent = new ServerSocket();
+        silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        CompletableFuture.runAsync(() -> {
+            List<Socket> open = new ArrayList<>();
+            try {
+                while (true) {
+                    open.add(silent.accept());
+                }
+            } catch (IOException ignored) {
+                // closed
+            }
+        });
+        return silent;
+    }
+
     @Test
     void put_nodeAcceptsButNeverAnswers_indeterminate() throws Exception {
-        try (ServerSocket silent = new ServerSocket()) {
-            silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            CompletableFuture.runAsync(() -> {
-                try {
-                    while (true) {
-                        Socket s = silent.accept(); // read nothing, answer nothing
-                        s.setSoTimeout(0);
-                    }
-                } catch (IOException ignored) {
-                    // closed
-                }
-            });
+        try (ServerSocket silent = silentNode()) {
             try (FlotillaClient client = FlotillaClient.builder().endpoints("http://127.0.0.1:" + silent.getLocalPort())
                     .healthCheck(HealthCheck.disabled()).requestTimeout(Duration.ofMillis(200))
                     .retryPolicy(RetryPolicy.of(2, Duration.ofMillis(1), Duration.ofMillis(2))).build()) {
@@ -76,17 +84,7 @@ class NoNodeListeningTest {
 
     @Test
     void get_nodeAcceptsButNeverAnswers_notDefiniteTimeoutNotIndeterminate() throws Exception {
-        try (ServerSocket silent = new ServerSocket()) {
-            silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            CompletableFuture.runAsync(() -> {
-                try {
-                    while (true) {
-                        silent.accept();
-                    }
-                } catch (IOException ignored) {
-                    // closed
-                }
-            });
+        try (ServerSocket silent = silentNode()) {
             try (FlotillaClient client = FlotillaClient.builder().endpoints("http://127.0.0.1:" + silent.getLocalPort())
                     .healthCheck(HealthCheck.disabled()).requestTimeout(Duration.ofMillis(200))
                     .retryPolicy(RetryPolicy.of(2, Duration.ofMillis(1), Duration.ofMillis(2))).build()) {

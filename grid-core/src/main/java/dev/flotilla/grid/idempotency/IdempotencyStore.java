@@ -7,7 +7,7 @@ import com.hazelcast.map.IMap;
 import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.GridException;
 import dev.flotilla.grid.GridFailure;
-import dev.flotilla.grid.internal.FailureClassifier;
+import dev.flotilla.grid.internal.HazelcastCalls;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -136,32 +136,8 @@ public final class IdempotencyStore {
         }
     }
 
-    /** Completes our own future on the thread that completes Hazelcast's (DESIGN.md section 9). */
     private <R, T> CompletableFuture<T> call(Supplier<CompletionStage<R>> operation, Function<R, T> mapping) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        if (!hazelcast.getLifecycleService().isRunning()) {
-            result.completeExceptionally(new GridException(GridFailure.NOT_RUNNING, "the local member is not running"));
-            return result;
-        }
-        CompletionStage<R> stage;
-        try {
-            stage = operation.get();
-        } catch (RuntimeException e) {
-            result.completeExceptionally(FailureClassifier.classify(e));
-            return result;
-        }
-        stage.whenCompleteAsync((value, failure) -> {
-            if (failure != null) {
-                result.completeExceptionally(FailureClassifier.classify(failure));
-                return;
-            }
-            try {
-                result.complete(mapping.apply(value));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(FailureClassifier.classify(e));
-            }
-        }, Runnable::run);
-        return result;
+        return HazelcastCalls.call(hazelcast, operation, mapping);
     }
 
     private static String encode(StoredRecord record) {
