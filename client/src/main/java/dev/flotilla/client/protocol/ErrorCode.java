@@ -80,7 +80,16 @@ public enum ErrorCode {
     /** The experiment exists but is not done: its report and history are written at the end. */
     NOT_READY("not-ready", 409, true, "Not ready"),
     /** The lab's queue is full; the experiment was not queued. */
-    LAB_BUSY("lab-busy", 503, true, "Lab busy");
+    LAB_BUSY("lab-busy", 503, true, "Lab busy"),
+
+    // --- Idempotency (issue 4) --------------------------------------------------------------------------------------
+    /**
+     * Another request with the same {@code Idempotency-Key} is still running; this one did nothing. Retry it after
+     * a pause: it then answers the first request's outcome.
+     */
+    REQUEST_IN_PROGRESS("request-in-progress", 409, true, "Request in progress"),
+    /** The {@code Idempotency-Key} was already used for a different method, path, precondition or body. */
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, true, "Idempotency key reused");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));

@@ -8,6 +8,15 @@ public final class Preconditions {
     public static final String IF_NONE_MATCH = "If-None-Match";
     /** The entry's version as a strong entity tag: {@code ETag: "3"}. */
     public static final String ETAG = "ETag";
+    /**
+     * A client-chosen key that makes a retried write apply at most once: {@code Idempotency-Key: 7f3c...}.
+     * 1-{@value #MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters.
+     */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Longest {@link #IDEMPOTENCY_KEY}. */
+    public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+    /** Set to {@code true} on a response that replays the recorded outcome of an earlier request with the same key. */
+    public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
     /** Most keys one {@code POST /maps/{map}/batch} may name, gets and puts together. */
     public static final int MAX_BATCH_KEYS = 1000;
 
@@ -17,6 +26,20 @@ public final class Preconditions {
     /** The strong entity tag of a version: {@code "3"} with the quotes. */
     public static String etag(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** Whether {@code key} is a well-formed {@link #IDEMPOTENCY_KEY}: 1-255 visible ASCII characters. */
+    public static boolean isIdempotencyKey(String key) {
+        if (key == null || key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -151,35 +151,8 @@ public final class HazelcastVersionedMap implements VersionedMap {
         return map.getLocalMapStats().getOwnedEntryCount();
     }
 
-    /**
-     * Runs a Hazelcast call and completes our own future from the thread that completes Hazelcast's, so dependent
-     * stages never land on Hazelcast's per-callback threads (see DESIGN.md section 9).
-     */
     private <R, T> CompletableFuture<T> call(java.util.function.Supplier<CompletionStage<R>> operation, Function<R, T> mapping) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        if (!hazelcast.getLifecycleService().isRunning()) {
-            result.completeExceptionally(new GridException(GridFailure.NOT_RUNNING, "the local member is not running"));
-            return result;
-        }
-        CompletionStage<R> stage;
-        try {
-            stage = operation.get();
-        } catch (RuntimeException e) {
-            result.completeExceptionally(FailureClassifier.classify(e));
-            return result;
-        }
-        stage.whenCompleteAsync((value, failure) -> {
-            if (failure != null) {
-                result.completeExceptionally(FailureClassifier.classify(failure));
-                return;
-            }
-            try {
-                result.complete(mapping.apply(value));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(FailureClassifier.classify(e));
-            }
-        }, Runnable::run);
-        return result;
+        return HazelcastCalls.call(hazelcast, operation, mapping);
     }
 
     private static long ttlMillis(Duration ttl) {

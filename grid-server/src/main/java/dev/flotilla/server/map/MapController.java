@@ -9,6 +9,7 @@ import dev.flotilla.grid.GridFailure;
 import dev.flotilla.grid.VersionMismatchException;
 import dev.flotilla.grid.map.EntryNames;
 import dev.flotilla.grid.map.VersionedMap;
+import dev.flotilla.server.idempotency.IdempotentRequests;
 import dev.flotilla.server.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -26,10 +27,11 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.uri.UriBuilder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -51,9 +53,11 @@ public class MapController {
     private static final Set<String> WRITE_PARAMETERS = Set.of("ttl");
 
     private final Grid grid;
+    private final IdempotentRequests idempotent;
 
-    public MapController(Grid grid) {
+    public MapController(Grid grid, IdempotentRequests idempotent) {
         this.grid = grid;
+        this.idempotent = idempotent;
     }
 
     /** Reads a document; answers it as stored with its version as ETag, 304 when If-None-Match names that version. */
@@ -83,15 +87,22 @@ public class MapController {
     /**
      * Writes a document: 201 when it created the key, 200 when it replaced it, with the new version as ETag.
      * {@code If-Match: "<v>"} is a compare-and-set, {@code If-Match: *} requires the key to exist,
-     * {@code If-None-Match: *} requires it to be absent; a failed condition is 412 and writes nothing.
+     * {@code If-None-Match: *} requires it to be absent; a failed condition is 412 and writes nothing. With
+     * {@code Idempotency-Key}, a retry with the same key is applied at most once (see {@link IdempotentRequests}).
      */
     @Operation(summary = "Write a document", description = "201 created or 200 replaced, ETag \"<version>\"; 412 when a precondition fails")
     @Put(uri = "/{map}/{key}", produces = MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
-    public CompletableFuture<HttpResponse<WriteResult>> put(@PathVariable String map, @PathVariable String key,
-                                                            @Nullable @Header("If-Match") String ifMatch,
-                                                            @Nullable @Header("If-None-Match") String ifNoneMatch,
-                                                            @Nullable @Body String body, HttpRequest<?> request) {
+    public CompletableFuture<HttpResponse<?>> put(@PathVariable String map, @PathVariable String key,
+                                                  @Nullable @Header("If-Match") String ifMatch,
+                                                  @Nullable @Header("If-None-Match") String ifNoneMatch,
+                                                  @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                                  @Nullable @Body String body, HttpRequest<?> request) {
+        return idempotent.run(request, idempotencyKey, body, () -> write(map, key, ifMatch, ifNoneMatch, body, request));
+    }
+
+    private CompletableFuture<HttpResponse<WriteResult>> write(String map, String key, String ifMatch, String ifNoneMatch,
+                                                               String body, HttpRequest<?> request) {
         VersionedMap documents = map(map);
         names(key);
         RequestParameters.requireOnly(request, WRITE_PARAMETERS);
@@ -117,19 +128,28 @@ public class MapController {
             }
             MutableHttpResponse<WriteResult> response = version == 1
                     ? HttpResponse.created(new WriteResult(map, key, version),
-                    UriBuilder.of("/maps").path(map).path(key).build())
+                    URI.create("/maps/" + pathSegment(map) + "/" + pathSegment(key)))
                     : HttpResponse.ok(new WriteResult(map, key, version));
             return response.header(Preconditions.ETAG, Preconditions.etag(version));
         });
     }
 
-    /** Deletes a key: 204, or 404 when absent; with {@code If-Match} only if the version matches (else 412). */
+    /**
+     * Deletes a key: 204, or 404 when absent; with {@code If-Match} only if the version matches (else 412). With
+     * {@code Idempotency-Key}, a retry with the same key is applied at most once.
+     */
     @Operation(summary = "Delete a key", description = "204; 404 not-found when absent; 412 when If-Match does not match")
     @Delete(uri = "/{map}/{key}")
-    public CompletableFuture<HttpResponse<Void>> delete(@PathVariable String map, @PathVariable String key,
-                                                        @Nullable @Header("If-Match") String ifMatch,
-                                                        @Nullable @Header("If-None-Match") String ifNoneMatch,
-                                                        HttpRequest<?> request) {
+    public CompletableFuture<HttpResponse<?>> delete(@PathVariable String map, @PathVariable String key,
+                                                     @Nullable @Header("If-Match") String ifMatch,
+                                                     @Nullable @Header("If-None-Match") String ifNoneMatch,
+                                                     @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                                     HttpRequest<?> request) {
+        return idempotent.run(request, idempotencyKey, null, () -> remove(map, key, ifMatch, ifNoneMatch, request));
+    }
+
+    private CompletableFuture<HttpResponse<Void>> remove(String map, String key, String ifMatch, String ifNoneMatch,
+                                                         HttpRequest<?> request) {
         VersionedMap documents = map(map);
         names(key);
         RequestParameters.requireOnly(request, NO_PARAMETERS);
@@ -155,13 +175,19 @@ public class MapController {
 
     /**
      * Reads and writes many keys in one round trip (at most 1000 in all). Not atomic and not a snapshot: each key
-     * is read or written on its own, concurrently.
+     * is read or written on its own, concurrently. With {@code Idempotency-Key}, a retried batch is applied at most
+     * once and its first answer is replayed.
      */
     @Operation(summary = "Read and write many keys", description = "Body {\"get\":[keys],\"put\":{key:document}}; answers {\"entries\",\"missing\",\"versions\"}")
     @Post(uri = "/{map}/batch", produces = MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
-    public CompletableFuture<HttpResponse<byte[]>> batch(@PathVariable String map, @Nullable @Body String body,
-                                                         HttpRequest<?> request) {
+    public CompletableFuture<HttpResponse<?>> batch(@PathVariable String map, @Nullable @Body String body,
+                                                    @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                                    HttpRequest<?> request) {
+        return idempotent.run(request, idempotencyKey, body, () -> runBatch(map, body, request));
+    }
+
+    private CompletableFuture<HttpResponse<byte[]>> runBatch(String map, String body, HttpRequest<?> request) {
         VersionedMap documents = map(map);
         RequestParameters.requireOnly(request, WRITE_PARAMETERS);
         Duration ttl = RequestParameters.ttl(request);
@@ -182,6 +208,11 @@ public class MapController {
 
     private static void names(String key) {
         EntryNames.requireKey(key);
+    }
+
+    /** A path segment percent-encoded (keys may hold spaces and any Unicode; UriBuilder rejects them unencoded). */
+    private static String pathSegment(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static ProblemException notFound(String map, String key) {

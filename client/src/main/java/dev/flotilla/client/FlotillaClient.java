@@ -1,0 +1,218 @@
+package dev.flotilla.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flotilla.client.internal.ClientSettings;
+import dev.flotilla.client.internal.HttpFlotillaClient;
+import dev.flotilla.client.protocol.AccountsRequest;
+import dev.flotilla.client.protocol.BalancesView;
+import dev.flotilla.client.protocol.ClusterSummary;
+import dev.flotilla.client.protocol.MembersView;
+import dev.flotilla.client.protocol.MigrationsView;
+import dev.flotilla.client.protocol.PartitionsView;
+import dev.flotilla.client.protocol.TransferRequest;
+import dev.flotilla.client.protocol.TransferResult;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * A client of a fleet of grid-server nodes: load balancing, health probing, failover and retries that never apply
+ * a write twice.
+ *
+ * <pre>{@code
+ * try (FlotillaClient client = FlotillaClient.builder()
+ *         .endpoints("http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083")
+ *         .build()) {
+ *     RemoteMap orders = client.map("orders");
+ *     long v = orders.put("o-1", Map.of("total", 12));
+ *     orders.compareAndSet("o-1", v, Map.of("total", 13));
+ * }
+ * }</pre>
+ *
+ * <p>Every node serves every key, so any node in rotation can take any request. Failures are
+ * {@link FlotillaException}s whose {@code definite} flag says whether the request surely did not take effect;
+ * a write that may have been applied after every retry is an {@link IndeterminateResultException}. Instances are
+ * thread-safe; close them to stop health probing and release connections.
+ *
+ * <p>Guarantees during migration, member loss and split brain are those of the operation called: see
+ * {@link RemoteMap} for documents and {@code docs/guarantees.md} for the transfer modes.
+ */
+public interface FlotillaClient extends AutoCloseable {
+
+    /** A builder with the defaults: round robin, {@link RetryPolicy#defaults()}, {@link HealthCheck#defaults()}. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** The map of that name (no request is sent until an operation is called). */
+    RemoteMap map(String name);
+
+    /**
+     * Moves money between two accounts under a guarantee mode ({@code POST /transfers}); applied at most once with
+     * the client's idempotency key, and what the mode promises during migration, member loss and split brain holds
+     * (docs/guarantees.md). Failures: {@code insufficient-balance} (409), {@code invalid-argument} (400: unknown
+     * account, bad amount, a mode the grid cannot run such as {@code cp} without CP members), all definite.
+     */
+    TransferResult transfer(TransferRequest transfer);
+
+    /** {@link #transfer}, without blocking. */
+    CompletableFuture<TransferResult> transferAsync(TransferRequest transfer);
+
+    /**
+     * Sets account balances, opening missing accounts ({@code POST /accounts}); applied at most once with the
+     * client's idempotency key. Atomic only under the transactional and CP modes.
+     */
+    BalancesView openAccounts(AccountsRequest accounts);
+
+    /** {@link #openAccounts}, without blocking. */
+    CompletableFuture<BalancesView> openAccountsAsync(AccountsRequest accounts);
+
+    /**
+     * The balances of the named accounts ({@code GET /accounts/{namespace}}), as consistent a snapshot as the mode
+     * allows (docs/guarantees.md); retried freely.
+     */
+    BalancesView balances(String namespace, String mode, Collection<String> accounts);
+
+    /** {@link #balances}, without blocking. */
+    CompletableFuture<BalancesView> balancesAsync(String namespace, String mode, Collection<String> accounts);
+
+    /** {@code GET /cluster} from any node: the view of the node that answers (nodes on two sides of a split differ). */
+    ClusterSummary cluster();
+
+    /** {@link #cluster}, without blocking. */
+    CompletableFuture<ClusterSummary> clusterAsync();
+
+    /** {@code GET /cluster/members}: members in join order, as the answering node sees them. */
+    MembersView members();
+
+    /** {@link #members}, without blocking. */
+    CompletableFuture<MembersView> membersAsync();
+
+    /** {@code GET /cluster/partitions}: owner and backups of every partition, as the answering node sees them. */
+    PartitionsView partitions();
+
+    /** {@link #partitions}, without blocking. */
+    CompletableFuture<PartitionsView> partitionsAsync();
+
+    /** {@code GET /cluster/migrations}: ask it of the master's node for migration processes (docs/http-api.md). */
+    MigrationsView migrations();
+
+    /** {@link #migrations}, without blocking. */
+    CompletableFuture<MigrationsView> migrationsAsync();
+
+    /** What the client knows of each node now: state, requests in flight, requests sent. */
+    List<EndpointStatus> endpoints();
+
+    /** The mapper used for values and wire records. */
+    ObjectMapper objectMapper();
+
+    /** Stops health probing and the client's own threads; requests in flight complete or fail. */
+    @Override
+    void close();
+
+    /** Builds a {@link FlotillaClient}; every setting is validated by {@link #build()}. */
+    final class Builder {
+        private final List<URI> endpoints = new ArrayList<>();
+        private Duration connectTimeout = Duration.ofSeconds(2);
+        private Duration requestTimeout = Duration.ofSeconds(10);
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private LoadBalancing loadBalancing = LoadBalancing.ROUND_ROBIN;
+        private HealthCheck healthCheck = HealthCheck.defaults();
+        private String bearerToken;
+        private Executor executor;
+        private ObjectMapper objectMapper;
+        private boolean idempotencyKeys = true;
+
+        private Builder() {
+        }
+
+        /** Adds node base URIs such as {@code http://127.0.0.1:8081}. */
+        public Builder endpoints(String... uris) {
+            for (String uri : uris) {
+                endpoints.add(URI.create(Objects.requireNonNull(uri, "endpoint")));
+            }
+            return this;
+        }
+
+        /** Adds node base URIs. */
+        public Builder endpoints(Collection<URI> uris) {
+            endpoints.addAll(uris);
+            return this;
+        }
+
+        /** How long opening a connection may take (default 2 s); a connection not opened in time is definite. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /** How long one attempt may wait for its answer (default 10 s); a timeout after sending is not definite. */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = timeout;
+            return this;
+        }
+
+        /** How many attempts and how long between them (default {@link RetryPolicy#defaults()}). */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = policy;
+            return this;
+        }
+
+        /** How a node is picked per request (default {@link LoadBalancing#ROUND_ROBIN}). */
+        public Builder loadBalancing(LoadBalancing policy) {
+            this.loadBalancing = policy;
+            return this;
+        }
+
+        /** Background health probing (default {@link HealthCheck#defaults()}). */
+        public Builder healthCheck(HealthCheck check) {
+            this.healthCheck = check;
+            return this;
+        }
+
+        /** Sends {@code Authorization: Bearer <token>} on every request. */
+        public Builder bearerToken(String token) {
+            this.bearerToken = token;
+            return this;
+        }
+
+        /** Runs HTTP I/O callbacks and async completions on this executor instead of the client's own threads. */
+        public Builder executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /** Maps values and wire records (default: a plain {@code ObjectMapper}). */
+        public Builder objectMapper(ObjectMapper mapper) {
+            this.objectMapper = mapper;
+            return this;
+        }
+
+        /**
+         * Whether writes carry a generated {@code Idempotency-Key} (default true). Without keys an unconditional
+         * write is retried only after a definite failure, and fails with {@link IndeterminateResultException}
+         * otherwise.
+         */
+        public Builder idempotencyKeys(boolean enabled) {
+            this.idempotencyKeys = enabled;
+            return this;
+        }
+
+        /**
+         * The client; starts health probing.
+         *
+         * @throws IllegalArgumentException naming the first bad setting
+         */
+        public FlotillaClient build() {
+            return HttpFlotillaClient.start(new ClientSettings(endpoints, connectTimeout, requestTimeout, retryPolicy,
+                    loadBalancing, healthCheck, bearerToken, executor,
+                    objectMapper == null ? new ObjectMapper() : objectMapper, idempotencyKeys));
+        }
+    }
+}
