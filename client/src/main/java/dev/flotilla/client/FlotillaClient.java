@@ -9,6 +9,8 @@ import dev.flotilla.client.protocol.ClusterSummary;
 import dev.flotilla.client.protocol.MembersView;
 import dev.flotilla.client.protocol.MigrationsView;
 import dev.flotilla.client.protocol.PartitionsView;
+import dev.flotilla.client.protocol.TransactionRequest;
+import dev.flotilla.client.protocol.TransactionResult;
 import dev.flotilla.client.protocol.TransferRequest;
 import dev.flotilla.client.protocol.TransferResult;
 
@@ -63,6 +65,21 @@ public interface FlotillaClient extends AutoCloseable {
 
     /** {@link #transfer}, without blocking. */
     CompletableFuture<TransferResult> transferAsync(TransferRequest transfer);
+
+    /**
+     * Applies gets, puts and deletes on keys of one or more maps atomically ({@code POST /tx}) under
+     * {@code tx-one-phase} or {@code tx-two-phase}; applied at most once with the client's idempotency key.
+     * Failures: {@link VersionConflictException} (412 {@code version-mismatch}, naming the map and key; nothing was
+     * written), {@code invalid-request}, {@code invalid-map-name}, {@code invalid-key}, {@code invalid-json},
+     * {@code invalid-argument} (400: bad shape, names, documents, more than 100 operations, a key written twice,
+     * another mode), all definite. During member loss a one-phase commit can be partial; a two-phase commit is
+     * completed by the member holding its log backup; in a split brain both sides commit and the merge keeps one
+     * side's entry per key (docs/guarantees.md).
+     */
+    TransactionResult transaction(TransactionRequest transaction);
+
+    /** {@link #transaction}, without blocking. */
+    CompletableFuture<TransactionResult> transactionAsync(TransactionRequest transaction);
 
     /**
      * Sets account balances, opening missing accounts ({@code POST /accounts}); applied at most once with the

@@ -6,11 +6,15 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.LocalMapStats;
 import dev.flotilla.grid.cluster.ClusterView;
+import dev.flotilla.grid.guarantee.GuaranteeMode;
 import dev.flotilla.grid.internal.HazelcastClusterView;
 import dev.flotilla.grid.internal.HazelcastConfigMapper;
+import dev.flotilla.grid.internal.HazelcastMapTransaction;
 import dev.flotilla.grid.internal.HazelcastVersionedMap;
 import dev.flotilla.grid.map.EntryNames;
 import dev.flotilla.grid.map.MapStatistics;
+import dev.flotilla.grid.map.TxOperation;
+import dev.flotilla.grid.map.TxResult;
 import dev.flotilla.grid.map.VersionedMap;
 
 import java.util.Comparator;
@@ -34,6 +38,7 @@ public final class Grid implements AutoCloseable {
     private final HazelcastInstance hazelcast;
     private final HazelcastClusterView cluster;
     private final ConcurrentMap<String, VersionedMap> maps = new ConcurrentHashMap<>();
+    private final HazelcastMapTransaction transactions;
 
     private Grid(GridConfig config, HazelcastInstance hazelcast) {
         this.config = config;
@@ -42,6 +47,7 @@ public final class Grid implements AutoCloseable {
                 .mapToInt(s -> s.backupCount() + s.asyncBackupCount())
                 .reduce(config.mapDefaults().backupCount() + config.mapDefaults().asyncBackupCount(), Math::max);
         this.cluster = new HazelcastClusterView(hazelcast, replicasShown);
+        this.transactions = new HazelcastMapTransaction(hazelcast);
     }
 
     /**
@@ -80,6 +86,39 @@ public final class Grid implements AutoCloseable {
     public VersionedMap map(String name) {
         EntryNames.requireMapName(name);
         return maps.computeIfAbsent(name, n -> new HazelcastVersionedMap(hazelcast, n));
+    }
+
+    /**
+     * Applies gets, puts and deletes on keys of one or more versioned maps atomically, in one Hazelcast transaction
+     * under {@code mode}; blocks until it commits and answers one result per operation, in order.
+     *
+     * <p>Every key touched is locked with {@code getForUpdate} in (map, key) order, then each operation's
+     * {@code ifVersion} is checked against the state seen so far (a get after a put of the same key sees the put),
+     * versions are bumped as {@link VersionedMap} does (put: current + 1, absent: 1), and the transaction commits.
+     * Plain {@link VersionedMap} writes to a locked key wait for the transaction to end. At most
+     * {@value TxOperation#MAX_OPERATIONS} operations, each key written at most once.
+     *
+     * <p><b>Modes:</b> {@link GuaranteeMode#TX_ONE_PHASE} (no prepare phase, no replicated commit log) and
+     * {@link GuaranteeMode#TX_TWO_PHASE} (prepare, the commit log copied to one other member, then commit). Every
+     * other mode is refused. <b>Migration</b> and graceful leave: transactional operations are retried on the new
+     * owner; commits keep their atomicity. <b>Member loss</b>: ONE_PHASE can commit partially when a member dies
+     * mid-commit (some keys written, others not); TWO_PHASE's log backup lets the remaining member complete the
+     * commit after the coordinator's crash (two crashes at once can still leave a partial commit). A write
+     * acknowledged here survives a crash only with {@code backup-count >= 1}. Reads outside a transaction can see
+     * a commit half applied. <b>Split brain</b>: both sides commit; when they merge, the merge policy keeps one
+     * side's entry per key, so the other side's commits are lost, possibly for some keys of a transaction only.
+     *
+     * @throws GridException {@link GridFailure#INVALID_ARGUMENT} (definite) for an unsupported mode, no or too many
+     *                       operations, a key written twice or a bad {@code ifVersion};
+     *                       {@link GridFailure#INVALID_MAP_NAME}, {@link GridFailure#INVALID_KEY},
+     *                       {@link GridFailure#INVALID_VALUE} (definite) for bad names and documents, all checked
+     *                       before the transaction begins; {@link VersionMismatchException} (definite: rolled back,
+     *                       nothing written) naming the first map and key whose version differs; a failure of the
+     *                       commit itself is never definite, and failures before the commit keep the
+     *                       classification of their cause (a lost member is not definite)
+     */
+    public List<TxResult> transaction(GuaranteeMode mode, List<TxOperation> operations) {
+        return transactions.run(mode, operations);
     }
 
     /** Local counters of every user map (names starting with '_' are internal and left out), by name. */

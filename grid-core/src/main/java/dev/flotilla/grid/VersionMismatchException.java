@@ -7,7 +7,16 @@ public final class VersionMismatchException extends GridException {
 
     /** {@code currentVersion} 0 means the key was absent. */
     public VersionMismatchException(String key, long expectedVersion, long currentVersion) {
-        super(GridFailure.VERSION_MISMATCH, describe(key, expectedVersion, currentVersion));
+        this(expectedVersion, currentVersion, "key '" + key + "'");
+    }
+
+    /** A mismatch on a key of a named map (a transaction touches several maps); the message names both. */
+    public VersionMismatchException(String map, String key, long expectedVersion, long currentVersion) {
+        this(expectedVersion, currentVersion, "map '" + map + "', key '" + key + "'");
+    }
+
+    private VersionMismatchException(long expectedVersion, long currentVersion, String where) {
+        super(GridFailure.VERSION_MISMATCH, describe(where, expectedVersion, currentVersion));
         this.expectedVersion = expectedVersion;
         this.currentVersion = currentVersion;
     }
@@ -22,9 +31,9 @@ public final class VersionMismatchException extends GridException {
         return currentVersion;
     }
 
-    private static String describe(String key, long expected, long current) {
+    private static String describe(String where, long expected, long current) {
         String want = expected == 0 ? "no entry" : "version " + expected;
         String found = current == 0 ? "no entry" : "version " + current;
-        return "key '" + key + "': expected " + want + " but found " + found;
+        return where + ": expected " + want + " but found " + found;
     }
 }

@@ -12,6 +12,8 @@ import dev.flotilla.client.protocol.MembersView;
 import dev.flotilla.client.protocol.MigrationsView;
 import dev.flotilla.client.protocol.PartitionsView;
 import dev.flotilla.client.protocol.Preconditions;
+import dev.flotilla.client.protocol.TransactionRequest;
+import dev.flotilla.client.protocol.TransactionResult;
 import dev.flotilla.client.protocol.TransferRequest;
 import dev.flotilla.client.protocol.TransferResult;
 
@@ -79,6 +81,16 @@ public final class HttpFlotillaClient implements FlotillaClient {
     @Override
     public CompletableFuture<TransferResult> transferAsync(TransferRequest transfer) {
         return post("/transfers", transfer, TransferResult.class, false);
+    }
+
+    @Override
+    public TransactionResult transaction(TransactionRequest transaction) {
+        return await(post("/tx", transaction, TransactionResult.class, true));
+    }
+
+    @Override
+    public CompletableFuture<TransactionResult> transactionAsync(TransactionRequest transaction) {
+        return post("/tx", transaction, TransactionResult.class, false);
     }
 
     @Override

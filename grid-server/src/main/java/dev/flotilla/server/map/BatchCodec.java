@@ -1,16 +1,14 @@
 package dev.flotilla.server.map;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.flotilla.client.protocol.ErrorCode;
 import dev.flotilla.client.protocol.Preconditions;
 import dev.flotilla.grid.GridException;
 import dev.flotilla.grid.map.EntryNames;
 import dev.flotilla.grid.map.Versioned;
+import dev.flotilla.server.json.StreamedBodies;
 import dev.flotilla.server.problem.ProblemException;
 
 import java.io.IOException;
@@ -29,10 +27,6 @@ import java.util.Set;
  * request text as it is, and each stored document is written into the response as it is.
  */
 final class BatchCodec {
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(256).build())
-            .build();
-
     /** A parsed batch request: distinct keys to read, documents (JSON text) to write. */
     record Batch(List<String> get, Map<String, String> put) {
     }
@@ -47,33 +41,14 @@ final class BatchCodec {
         }
         Set<String> get = new LinkedHashSet<>();
         Map<String, String> put = new LinkedHashMap<>();
-        try (JsonParser parser = JSON.createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw shape("the batch body must be a JSON object {\"get\":[...],\"put\":{...}}");
-            }
-            Set<String> seenFields = new LinkedHashSet<>();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                if (!seenFields.add(field)) {
-                    throw shape("field '" + field + "' appears twice");
-                }
-                JsonToken value = parser.nextToken();
-                switch (field) {
-                    case "get" -> readGets(parser, value, get);
-                    case "put" -> readPuts(parser, value, body, put);
-                    default -> throw shape("unknown field '" + printable(field) + "'; a batch has only 'get' and 'put'");
-                }
-            }
-            if (parser.nextToken() != null) {
-                throw new ProblemException(ErrorCode.MALFORMED_JSON, "the request body has text after the end of the JSON object");
-            }
-        } catch (JsonParseException e) {
-            throw new ProblemException(ErrorCode.MALFORMED_JSON, "the request body is not well-formed JSON: "
-                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
-        } catch (IOException e) {
-            throw new ProblemException(ErrorCode.MALFORMED_JSON, "the request body could not be read as JSON");
-        }
+        StreamedBodies.readObject(body, "the batch body must be a JSON object {\"get\":[...],\"put\":{...}}",
+                BatchCodec::shape, (parser, field, value) -> {
+                    switch (field) {
+                        case "get" -> readGets(parser, value, get);
+                        case "put" -> readPuts(parser, value, body, put);
+                        default -> throw shape("unknown field '" + StreamedBodies.printable(field) + "'; a batch has only 'get' and 'put'");
+                    }
+                });
         int total = get.size() + put.size();
         if (total == 0) {
             throw shape("the batch names no key; give at least one key in 'get' or 'put'");
@@ -112,16 +87,8 @@ final class BatchCodec {
         }
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = key("put key", parser.currentName());
-            JsonToken token = parser.nextToken();
-            int start = (int) parser.currentTokenLocation().getCharOffset();
-            if (token.isStructStart()) {
-                parser.skipChildren();
-            } else {
-                parser.finishToken(); // strings are read lazily: consume the whole token before taking the offset
-            }
-            int end = (int) parser.currentLocation().getCharOffset();
-            if (put.put(key, body.substring(start, end)) != null) {
-                throw shape("put names key '" + printable(key) + "' twice");
+            if (put.put(key, StreamedBodies.rawValue(parser, parser.nextToken(), body)) != null) {
+                throw shape("put names key '" + StreamedBodies.printable(key) + "' twice");
             }
             if (put.size() > Preconditions.MAX_BATCH_KEYS) {
                 throw shape("'put' names more than " + Preconditions.MAX_BATCH_KEYS + " keys");
@@ -140,7 +107,7 @@ final class BatchCodec {
     /** {@code {"entries":{k:{"version":v,"value":<doc>}},"missing":[...],"versions":{k:v}}}; documents written as stored. */
     static String write(Collection<String> asked, Map<String, Versioned> found, Map<String, Long> versions) {
         StringWriter text = new StringWriter(256);
-        try (JsonGenerator out = JSON.createGenerator(text)) {
+        try (JsonGenerator out = StreamedBodies.JSON.createGenerator(text)) {
             out.writeStartObject();
             out.writeObjectFieldStart("entries");
             List<String> missing = new ArrayList<>();
@@ -176,10 +143,5 @@ final class BatchCodec {
 
     private static ProblemException shape(String detail) {
         return new ProblemException(ErrorCode.INVALID_REQUEST, detail);
-    }
-
-    private static String printable(String s) {
-        String cut = s.length() > 64 ? s.substring(0, 64) + "..." : s;
-        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 }

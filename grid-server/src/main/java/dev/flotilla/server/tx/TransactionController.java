@@ -1,0 +1,69 @@
+package dev.flotilla.server.tx;
+
+import dev.flotilla.grid.Grid;
+import dev.flotilla.grid.guarantee.GuaranteeMode;
+import dev.flotilla.grid.map.TxResult;
+import dev.flotilla.server.idempotency.IdempotentRequests;
+import dev.flotilla.server.problem.QueryParameters;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.inject.Named;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * {@code POST /tx}: gets, puts and deletes on versioned maps applied atomically in one grid-core transaction
+ * ({@link Grid#transaction}) under {@code tx-one-phase} or {@code tx-two-phase}.
+ *
+ * <p>The transaction blocks (locks, prepare, commit), so it runs on the blocking executor, never on the event loop.
+ * A version mismatch answers {@code 412 version-mismatch} naming the map and key, and nothing is written; shape,
+ * name, document, limit and mode problems are definite 400s found before the transaction begins. Honours
+ * {@code Idempotency-Key}.
+ */
+@Controller
+@Tag(name = "transactions")
+public class TransactionController {
+    private final Grid grid;
+    private final IdempotentRequests idempotent;
+    private final ExecutorService blocking;
+
+    public TransactionController(Grid grid, IdempotentRequests idempotent,
+                                 @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.grid = grid;
+        this.idempotent = idempotent;
+        this.blocking = blocking;
+    }
+
+    /** Applies the operations atomically; 200 with one result per operation, in order. */
+    @Operation(summary = "Apply map operations atomically", description = "Body " + TransactionCodec.EXAMPLE
+            + "; ops get, put, delete; at most 100; 412 version-mismatch (nothing written); 400 for bad input and"
+            + " modes other than tx-one-phase and tx-two-phase")
+    @Post(uri = "/tx", produces = MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CompletableFuture<HttpResponse<?>> transaction(@Nullable @Body String body,
+                                                          @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                                          HttpRequest<?> request) {
+        QueryParameters.requireOnly(request, Set.of());
+        return idempotent.run(request, idempotencyKey, body, () -> CompletableFuture.supplyAsync(() -> {
+            TransactionCodec.Parsed tx = TransactionCodec.parse(body);
+            GuaranteeMode mode = GuaranteeMode.fromId(tx.mode());
+            List<TxResult> results = grid.transaction(mode, tx.operations());
+            return HttpResponse.<byte[]>status(HttpStatus.OK).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(TransactionCodec.write(mode.id(), results));
+        }, blocking));
+    }
+}
