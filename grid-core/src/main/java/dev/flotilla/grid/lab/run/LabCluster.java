@@ -4,6 +4,7 @@ import com.hazelcast.cp.CPMember;
 import com.hazelcast.cp.CPSubsystemManagementService;
 import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.GridConfig;
+import dev.flotilla.grid.LoopbackProfile;
 import dev.flotilla.grid.MapSettings;
 import dev.flotilla.grid.cluster.MemberInfo;
 import dev.flotilla.grid.lab.nemesis.ClusterControl;
@@ -77,30 +78,16 @@ final class LabCluster implements ClusterControl, AutoCloseable {
         }
     }
 
-    /** The member config: the test fixture's small, fast values, plus shorter invocation retries (why: see below). */
+    /** The member config: the loopback profile, short Raft timeouts, and shorter invocation retries (why: see below). */
     GridConfig config(int port) {
-        return GridConfig.builder()
-                .clusterName(clusterName)
-                .bindAddress("127.0.0.1")
+        return LoopbackProfile.builder(clusterName)
                 .port(port)
-                .portAutoIncrement(false)
                 .members(List.copyOf(addresses))
-                .partitionCount(31)
                 .mapDefaults(map)
                 .cpMemberCount(cpMemberCount)
                 .cpFailOnIndeterminateState(true)
                 .cpLeaderElectionTimeout(Duration.ofMillis(1000))
                 .cpLeaderHeartbeatPeriod(Duration.ofMillis(300))
-                .heartbeatInterval(Duration.ofSeconds(1))
-                .maxNoHeartbeat(Duration.ofSeconds(5))
-                .property("hazelcast.partition.operation.thread.count", "2")
-                .property("hazelcast.operation.generic.thread.count", "2")
-                .property("hazelcast.event.thread.count", "2")
-                .property("hazelcast.io.thread.count", "1")
-                .property("hazelcast.wait.seconds.before.join", "0")
-                .property("hazelcast.max.wait.seconds.before.join", "0")
-                .property("hazelcast.merge.first.run.delay.seconds", "5")
-                .property("hazelcast.merge.next.run.delay.seconds", "5")
                 .property("hazelcast.graceful.shutdown.max.wait", "30")
                 // A call that cannot reach its target (a CP group without majority, a partition whose owner is
                 // gone) is retried for about 120 s by default; the lab wants an answer (info) within seconds so
