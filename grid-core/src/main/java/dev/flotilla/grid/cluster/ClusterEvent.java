@@ -44,8 +44,10 @@ public sealed interface ClusterEvent {
     }
 
     /**
-     * A partition lost replicas; {@code lostReplicaIndex} 0 to {@code backupCount} means data of that
-     * partition may be gone.
+     * A partition lost its replicas 0 to {@code lostReplicaIndex} at once (Hazelcast's lost backup count). A map
+     * whose backup count is above {@code lostReplicaIndex} still has the data (a backup was promoted); a map
+     * with backup count {@code lostReplicaIndex} or less lost that partition's entries. A single crash with one
+     * backup reports {@code lostReplicaIndex} 0: nothing lost.
      */
     record PartitionLost(Instant at, int partitionId, int lostReplicaIndex, String reportedBy) implements ClusterEvent {
         @Override

@@ -1,6 +1,7 @@
 package dev.flotilla.grid.guarantee;
 
 import dev.flotilla.grid.GridException;
+import dev.flotilla.grid.GridFailure;
 import dev.flotilla.grid.internal.FailureClassifier;
 
 import java.util.function.Supplier;
@@ -26,13 +27,14 @@ final class Failures {
         }
     }
 
-    /** The classified failure of {@code cause}, with a message saying what may be half done. */
+    /**
+     * The failure of a later step of an operation whose earlier step was applied: never definite, because the
+     * operation as a whole took effect in part even when this step surely did not.
+     */
     static GridException partial(RuntimeException cause, String whatMayBeHalfDone) {
         GridException classified = FailureClassifier.classify(cause);
-        if (classified.definite()) {
-            return classified;
-        }
-        return new GridException(classified.failure(), classified.getMessage() + "; " + whatMayBeHalfDone,
+        GridFailure failure = classified.definite() ? GridFailure.INTERNAL : classified.failure();
+        return new GridException(failure, classified.getMessage() + "; " + whatMayBeHalfDone,
                 classified.getCause() == null ? classified : classified.getCause());
     }
 }

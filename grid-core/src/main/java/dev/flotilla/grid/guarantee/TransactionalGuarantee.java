@@ -6,6 +6,7 @@ import com.hazelcast.transaction.TransactionOptions;
 import com.hazelcast.transaction.TransactionOptions.TransactionType;
 import com.hazelcast.transaction.TransactionalMap;
 import dev.flotilla.grid.GridException;
+import dev.flotilla.grid.GridFailure;
 import dev.flotilla.grid.internal.FailureClassifier;
 import dev.flotilla.grid.map.EntryNames;
 
@@ -186,10 +187,9 @@ final class TransactionalGuarantee implements ModeOperations {
         } catch (RuntimeException e) {
             throw FailureClassifier.classify(e);
         }
+        T result;
         try {
-            T result = body.apply(tx);
-            tx.commitTransaction();
-            return result;
+            result = body.apply(tx);
         } catch (RuntimeException e) {
             GridException failure = FailureClassifier.classify(e);
             try {
@@ -198,6 +198,18 @@ final class TransactionalGuarantee implements ModeOperations {
                 failure.addSuppressed(rollback);
             }
             throw failure;
+        }
+        try {
+            tx.commitTransaction();
+            return result;
+        } catch (RuntimeException e) {
+            GridException classified = FailureClassifier.classify(e);
+            if (!classified.definite()) {
+                throw classified;
+            }
+            // A commit refused on one partition (no quorum, say) may have landed on others already.
+            throw new GridException(GridFailure.INTERNAL, "the commit failed part-way (" + classified.getMessage()
+                    + "); some of its writes may have been applied", classified.getCause() == null ? classified : classified.getCause());
         }
     }
 }

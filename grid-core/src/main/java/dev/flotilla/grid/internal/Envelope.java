@@ -2,21 +2,34 @@ package dev.flotilla.grid.internal;
 
 import com.hazelcast.core.HazelcastJsonValue;
 
+import java.util.concurrent.ThreadLocalRandom;
+
 /**
- * The stored form of a versioned document: {@code {"version":N,"value":<document>}}.
+ * The stored form of a versioned document: {@code {"version":N,"op":"<16 hex>","value":<document>}}.
  *
- * <p>The version comes first so that reading it and unwrapping the document are substring operations: the
- * document is never re-parsed on the partition thread.
+ * <p>The version comes first and the operation id has a fixed width, so reading them and unwrapping the document
+ * are substring operations: the document is never re-parsed on the partition thread. The operation id names the
+ * write that produced this state; a write that finds its own id here is Hazelcast's retry of a write that was
+ * already applied (see {@link VersionedWrite}).
  */
 final class Envelope {
     private static final String PREFIX = "{\"version\":";
-    private static final String VALUE_FIELD = ",\"value\":";
+    private static final String OP_FIELD = ",\"op\":\"";
+    private static final int OP_HEX_DIGITS = 16;
+    private static final String VALUE_FIELD = "\",\"value\":";
 
     private Envelope() {
     }
 
-    static HazelcastJsonValue wrap(long version, String document) {
-        return new HazelcastJsonValue(PREFIX + version + VALUE_FIELD + document + "}");
+    /** A fresh random operation id: 64 bits, so two writes sharing one is not a practical concern. */
+    static long newOperationId() {
+        return ThreadLocalRandom.current().nextLong();
+    }
+
+    static HazelcastJsonValue wrap(long version, long operationId, String document) {
+        String hex = Long.toHexString(operationId);
+        return new HazelcastJsonValue(PREFIX + version + OP_FIELD + "0".repeat(OP_HEX_DIGITS - hex.length()) + hex
+                + VALUE_FIELD + document + "}");
     }
 
     static long version(HazelcastJsonValue stored) {
@@ -26,6 +39,12 @@ final class Envelope {
         String text = stored.getValue();
         int end = text.indexOf(',', PREFIX.length());
         return Long.parseLong(text, PREFIX.length(), end, 10);
+    }
+
+    static long operationId(HazelcastJsonValue stored) {
+        String text = stored.getValue();
+        int start = text.indexOf(OP_FIELD, PREFIX.length()) + OP_FIELD.length();
+        return Long.parseUnsignedLong(text, start, start + OP_HEX_DIGITS, 16);
     }
 
     static String document(HazelcastJsonValue stored) {

@@ -23,6 +23,11 @@ import java.util.concurrent.TimeoutException;
  * <p>The rule for {@code definite}: only failures raised before the operation could have run on its target are
  * definite. Everything that may surface after an operation was sent (timeouts, a lost target, an unknown CP
  * outcome, anything unrecognised) is not.
+ *
+ * <p>One known gap: Hazelcast retries an invocation whose target left, and a refusal of the retry (no quorum
+ * after the crash, no data member left) looks definite although the first attempt may have run. Versioned writes
+ * recognise their own retries ({@code VersionedWrite}); other operations can, in that rare case, report a
+ * definite refusal of something that was applied.
  */
 public final class FailureClassifier {
     private FailureClassifier() {

@@ -164,6 +164,7 @@ public final class HazelcastMapTransaction {
             state.put(ref, maps.computeIfAbsent(ref.map(), tx::getMap).getForUpdate(ref.key()));
         }
         Map<EntryRef, HazelcastJsonValue> writes = new LinkedHashMap<>();
+        long operationId = Envelope.newOperationId();
         List<TxResult> results = new ArrayList<>(operations.size());
         for (TxOperation op : operations) {
             EntryRef ref = new EntryRef(op.map(), op.key());
@@ -176,7 +177,7 @@ public final class HazelcastMapTransaction {
                 case GET -> results.add(new TxResult(op.kind(), op.map(), op.key(), current,
                         stored == null ? null : Envelope.document(stored)));
                 case PUT -> {
-                    HazelcastJsonValue next = Envelope.wrap(current + 1, op.json());
+                    HazelcastJsonValue next = Envelope.wrap(current + 1, operationId, op.json());
                     state.put(ref, next);
                     writes.put(ref, next);
                     results.add(new TxResult(op.kind(), op.map(), op.key(), current + 1, null));

@@ -141,7 +141,7 @@ public final class HazelcastVersionedMap implements VersionedMap {
             result.completeExceptionally(allFailedDefinitely ? cause : new GridException(
                     cause.definite() ? GridFailure.INTERNAL : cause.failure(),
                     failed + " of " + writes.size() + " writes failed (" + cause.getMessage()
-                            + "); the others were applied", cause));
+                            + "); the others were or may have been applied", cause));
         });
         return result;
     }

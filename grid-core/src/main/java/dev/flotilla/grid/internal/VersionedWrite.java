@@ -17,6 +17,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Result: the new version (at least 1) when written; otherwise minus the current version (0 when absent).
  * The same processor runs on backups, where it reaches the same decision from the same replicated state.
+ *
+ * <p>Each write carries a random operation id that it stores with the version. When the owner applied a write
+ * and then crashed (or the partition moved) before answering, Hazelcast sends the same processor again to the new
+ * owner, which already holds the write through its backup: the processor finds its own id and answers the
+ * version it wrote instead of writing again. Without it, the retry would bump the version twice, or report a
+ * version mismatch for a compare-and-set that succeeded. The check only sees the latest write of the key, so a
+ * retry that arrives after another writer's write is applied again (see {@code VersionedMap}'s javadoc).
  */
 final class VersionedWrite implements EntryProcessor<String, HazelcastJsonValue, Long>, IdentifiedDataSerializable {
     static final long ANY_VERSION = -1;
@@ -24,6 +31,7 @@ final class VersionedWrite implements EntryProcessor<String, HazelcastJsonValue,
     private String document;
     private long expectedVersion;
     private long ttlMillis;
+    private long operationId;
 
     VersionedWrite() {
     }
@@ -32,16 +40,21 @@ final class VersionedWrite implements EntryProcessor<String, HazelcastJsonValue,
         this.document = document;
         this.expectedVersion = expectedVersion;
         this.ttlMillis = ttlMillis;
+        this.operationId = Envelope.newOperationId();
     }
 
     @Override
     public Long process(Map.Entry<String, HazelcastJsonValue> entry) {
-        long current = Envelope.version(entry.getValue());
+        HazelcastJsonValue existing = entry.getValue();
+        long current = Envelope.version(existing);
+        if (existing != null && Envelope.operationId(existing) == operationId) {
+            return current;
+        }
         if (expectedVersion != ANY_VERSION && expectedVersion != current) {
             return -current;
         }
         long next = current + 1;
-        HazelcastJsonValue stored = Envelope.wrap(next, document);
+        HazelcastJsonValue stored = Envelope.wrap(next, operationId, document);
         if (ttlMillis > 0) {
             ((ExtendedMapEntry<String, HazelcastJsonValue>) entry).setValue(stored, ttlMillis, TimeUnit.MILLISECONDS);
         } else {
@@ -65,6 +78,7 @@ final class VersionedWrite implements EntryProcessor<String, HazelcastJsonValue,
         out.writeString(document);
         out.writeLong(expectedVersion);
         out.writeLong(ttlMillis);
+        out.writeLong(operationId);
     }
 
     @Override
@@ -72,5 +86,6 @@ final class VersionedWrite implements EntryProcessor<String, HazelcastJsonValue,
         document = in.readString();
         expectedVersion = in.readLong();
         ttlMillis = in.readLong();
+        operationId = in.readLong();
     }
 }

@@ -19,9 +19,12 @@ import java.util.concurrent.ExecutionException;
  * cluster is stable.
  *
  * <p><b>Migration</b> (a member joins or leaves gracefully): operations keep working; an operation that meets a
- * moving partition is retried by Hazelcast on the new owner. A write retried this way can be applied twice:
- * an unconditional put then bumps the version twice (same document), a conditional write may report a
- * {@link VersionMismatchException} although its first attempt succeeded. Callers that must know use the version.
+ * moving partition is retried by Hazelcast on the new owner. Every write carries an operation id stored with the
+ * version, so a retry of a write that was already applied is recognised and answers the version it wrote: it is
+ * not applied twice and a compare-and-set that succeeded is not reported as a mismatch. The check sees only the
+ * key's latest write: a retry that arrives after another writer's write is applied again. A delete leaves
+ * nothing to recognise, so a retried delete may report the key as absent (or a version mismatch with current
+ * version 0) although it was the one that deleted it.
  *
  * <p><b>Member loss</b> (crash): with {@code backup-count} 1 or more, an acknowledged write survives the loss
  * of fewer members than its backup count plus one. Writes in flight to the lost member fail with a
@@ -32,9 +35,11 @@ import java.util.concurrent.ExecutionException;
  * smaller side rejects operations (definite {@code no-quorum}). When the sides merge, Hazelcast's default merge
  * policy keeps one side's entry per key: writes on the other side are lost.
  *
- * <p>Documents are stored as {@code HazelcastJsonValue} of the form {@code {"version":N,"value":<document>}},
+ * <p>Documents are stored as {@code HazelcastJsonValue} of the form
+ * {@code {"version":N,"op":"<write id>","value":<document>}},
  * so SQL and predicates can query them through the {@code value.} path. The async methods complete on the
- * Hazelcast thread that receives the answer: dependent stages must not block.
+ * Hazelcast thread that receives the answer: dependent stages must not block, and must not call the grid again
+ * (Hazelcast refuses remote calls from its response threads): hop to an executor of your own first.
  */
 public interface VersionedMap {
 

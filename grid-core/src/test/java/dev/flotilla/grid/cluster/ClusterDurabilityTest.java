@@ -55,6 +55,36 @@ class ClusterDurabilityTest {
         assertEveryEntryReadable(members.get(1).map("durable"));
     }
 
+    @Test
+    void noBackups_memberTerminated_entriesLostAndPartitionLossReported() {
+        GridCluster bare = GridCluster.create(b -> b.mapDefaults(dev.flotilla.grid.MapSettings.DEFAULT.withBackupCount(0)));
+        try {
+            List<Grid> members = bare.startMembers(2);
+            List<ClusterEvent.PartitionLost> lost = new java.util.concurrent.CopyOnWriteArrayList<>();
+            members.get(0).cluster().subscribe(e -> {
+                if (e instanceof ClusterEvent.PartitionLost p) {
+                    lost.add(p);
+                }
+            });
+            writeEntries(members.get(0).map("fragile"));
+            bare.awaitSafe();
+
+            bare.expectPartitionLoss();
+            bare.terminate(members.get(1));
+
+            org.awaitility.Awaitility.await().atMost(GridCluster.SETTLE).until(() -> !lost.isEmpty());
+            assertThat(lost).allSatisfy(p -> assertThat(p.lostReplicaIndex()).isZero());
+            List<String> keys = new ArrayList<>();
+            IntStream.range(0, ENTRIES).forEach(i -> keys.add("k" + i));
+            int readable = members.get(0).map("fragile").getAll(keys).size();
+            assertThat(readable).as("entries left after losing the only replica of about half the partitions")
+                    .isLessThan(ENTRIES).isPositive();
+            bare.assertHealthy();
+        } finally {
+            bare.close();
+        }
+    }
+
     private static void writeEntries(VersionedMap map) {
         for (int batch = 0; batch < ENTRIES; batch += 500) {
             Map<String, String> documents = new LinkedHashMap<>();

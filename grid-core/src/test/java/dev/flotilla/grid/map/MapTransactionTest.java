@@ -47,7 +47,11 @@ class MapTransactionTest {
 
     @AfterAll
     static void stop() {
-        cluster.close();
+        try {
+            cluster.assertHealthy();
+        } finally {
+            cluster.close();
+        }
     }
 
     /** A map name of its own per test and suffix, within the 64-character limit. */
