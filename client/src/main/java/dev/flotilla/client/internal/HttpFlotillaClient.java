@@ -170,6 +170,7 @@ public final class HttpFlotillaClient implements FlotillaClient {
 
     @Override
     public void close() {
+        runner.close(); // a retry still waiting for its backoff completes its call exceptionally instead of hanging
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
