@@ -133,11 +133,18 @@ public interface FlotillaClient extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * Default per-attempt timeout of transactions and transfers: above the node's longest wait (two 30 s lock waits
+     * of a {@code locked} transfer; a transaction is bounded by its 30 s timeout), with a margin.
+     */
+    Duration DEFAULT_LOCKING_REQUEST_TIMEOUT = Duration.ofSeconds(70);
+
     /** Builds a {@link FlotillaClient}; every setting is validated by {@link #build()}. */
     final class Builder {
         private final List<URI> endpoints = new ArrayList<>();
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration requestTimeout = Duration.ofSeconds(10);
+        private Duration lockingRequestTimeout = DEFAULT_LOCKING_REQUEST_TIMEOUT;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private LoadBalancing loadBalancing = LoadBalancing.ROUND_ROBIN;
         private HealthCheck healthCheck = HealthCheck.defaults();
@@ -172,6 +179,18 @@ public interface FlotillaClient extends AutoCloseable {
         /** How long one attempt may wait for its answer (default 10 s); a timeout after sending is not definite. */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How long one attempt of {@link #transaction} or {@link #transfer} may wait for its answer (default 70 s; the
+         * longer of this and {@link #requestTimeout} is used). These wait on the node: a transaction for locks up to
+         * the node's 30 s transaction timeout, a {@code locked} transfer up to 30 s for each of its two account
+         * locks. An attempt given up sooner than the node ends as a false {@link IndeterminateResultException}
+         * while the node may still commit, so keep this above the node's waits.
+         */
+        public Builder lockingRequestTimeout(Duration timeout) {
+            this.lockingRequestTimeout = timeout;
             return this;
         }
 
@@ -227,7 +246,7 @@ public interface FlotillaClient extends AutoCloseable {
          * @throws IllegalArgumentException naming the first bad setting
          */
         public FlotillaClient build() {
-            return HttpFlotillaClient.start(new ClientSettings(endpoints, connectTimeout, requestTimeout, retryPolicy,
+            return HttpFlotillaClient.start(new ClientSettings(endpoints, connectTimeout, requestTimeout, lockingRequestTimeout, retryPolicy,
                     loadBalancing, healthCheck, bearerToken, executor,
                     objectMapper == null ? new ObjectMapper() : objectMapper, idempotencyKeys));
         }

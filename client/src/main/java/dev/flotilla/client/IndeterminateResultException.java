@@ -20,6 +20,13 @@ public class IndeterminateResultException extends FlotillaException {
         this.idempotencyKey = idempotencyKey;
     }
 
+    /** For subclasses that describe the unknown outcome themselves. */
+    protected IndeterminateResultException(String message, int attempts, String idempotencyKey, FlotillaException last) {
+        super(last.code(), false, last.status(), last.problem().orElse(null), message, last);
+        this.attempts = attempts;
+        this.idempotencyKey = idempotencyKey;
+    }
+
     /** How many attempts were made. */
     public int attempts() {
         return attempts;

@@ -90,7 +90,10 @@ public interface RemoteMap {
 
     /**
      * Writes many documents (1000 per batch, each batch with its own idempotency key); returns each key's new
-     * version. Not atomic: when it fails, some keys may have been written.
+     * version. Every key and value is checked before anything is sent ({@link IllegalArgumentException}, nothing
+     * written). Not atomic: batches are sent one after another and the first failure stops the call; when a batch
+     * before it was applied, or the failed batch may have been, the failure is a {@link PartialWriteException}
+     * (never definite) naming the keys written, those perhaps written and those not sent.
      */
     Map<String, Long> putAll(Map<String, ?> values);
 

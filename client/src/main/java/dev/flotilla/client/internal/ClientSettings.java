@@ -17,6 +17,8 @@ import java.util.concurrent.Executor;
  * @param endpoints       node base URIs (http or https, no path), at least one, no duplicates
  * @param connectTimeout  how long opening a connection may take
  * @param requestTimeout  how long one attempt may wait for its answer
+ * @param lockingRequestTimeout how long one attempt of a transaction or transfer may wait (at least
+ *                        {@code requestTimeout} is used): these wait on the node for locks and the transaction timeout
  * @param retryPolicy     attempts and backoff
  * @param loadBalancing   node choice per request
  * @param healthCheck     background probing
@@ -26,7 +28,7 @@ import java.util.concurrent.Executor;
  * @param idempotencyKeys whether writes carry a generated key
  */
 public record ClientSettings(List<URI> endpoints, Duration connectTimeout, Duration requestTimeout,
-                             RetryPolicy retryPolicy, LoadBalancing loadBalancing, HealthCheck healthCheck,
+                             Duration lockingRequestTimeout, RetryPolicy retryPolicy, LoadBalancing loadBalancing, HealthCheck healthCheck,
                              String bearerToken, Executor executor, ObjectMapper objectMapper, boolean idempotencyKeys) {
 
     /** Validates every setting, naming the first bad one. */
@@ -41,12 +43,18 @@ public record ClientSettings(List<URI> endpoints, Duration connectTimeout, Durat
         endpoints = normalised;
         requirePositive("connectTimeout", connectTimeout);
         requirePositive("requestTimeout", requestTimeout);
+        requirePositive("lockingRequestTimeout", lockingRequestTimeout);
         if (retryPolicy == null || loadBalancing == null || healthCheck == null || objectMapper == null) {
             throw new IllegalArgumentException("retryPolicy, loadBalancing, healthCheck and objectMapper must be set");
         }
         if (bearerToken != null && (bearerToken.isBlank() || bearerToken.chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
             throw new IllegalArgumentException("bearerToken must be visible ASCII characters without spaces");
         }
+    }
+
+    /** The per-attempt timeout of transactions and transfers: the longer of the two timeouts. */
+    public Duration lockingAttemptTimeout() {
+        return lockingRequestTimeout.compareTo(requestTimeout) > 0 ? lockingRequestTimeout : requestTimeout;
     }
 
     private static URI normalise(URI uri) {

@@ -75,22 +75,22 @@ public final class HttpFlotillaClient implements FlotillaClient {
 
     @Override
     public TransferResult transfer(TransferRequest transfer) {
-        return await(post("/transfers", transfer, TransferResult.class, true));
+        return await(postLocking("/transfers", transfer, TransferResult.class, true));
     }
 
     @Override
     public CompletableFuture<TransferResult> transferAsync(TransferRequest transfer) {
-        return post("/transfers", transfer, TransferResult.class, false);
+        return postLocking("/transfers", transfer, TransferResult.class, false);
     }
 
     @Override
     public TransactionResult transaction(TransactionRequest transaction) {
-        return await(post("/tx", transaction, TransactionResult.class, true));
+        return await(postLocking("/tx", transaction, TransactionResult.class, true));
     }
 
     @Override
     public CompletableFuture<TransactionResult> transactionAsync(TransactionRequest transaction) {
-        return post("/tx", transaction, TransactionResult.class, false);
+        return postLocking("/tx", transaction, TransactionResult.class, false);
     }
 
     @Override
@@ -170,6 +170,7 @@ public final class HttpFlotillaClient implements FlotillaClient {
 
     @Override
     public void close() {
+        runner.close(); // a retry still waiting for its backoff completes its call exceptionally instead of hanging
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
@@ -210,6 +211,16 @@ public final class HttpFlotillaClient implements FlotillaClient {
     private <T> CompletableFuture<T> post(String path, Object body, Class<T> type, boolean blocking) {
         Objects.requireNonNull(body, "request");
         return send(write("POST", path, List.of(), json.encode(body), false), blocking)
+                .thenApply(reply -> json.read(reply.body(), type));
+    }
+
+    /**
+     * A transaction or transfer: each attempt may wait {@link ClientSettings#lockingAttemptTimeout()}, longer than the
+     * node's lock and transaction waits, so a slow commit is not reported unknown while the node still runs it.
+     */
+    private <T> CompletableFuture<T> postLocking(String path, Object body, Class<T> type, boolean blocking) {
+        Objects.requireNonNull(body, "request");
+        return runner.run(write("POST", path, List.of(), json.encode(body), false), settings.lockingAttemptTimeout(), blocking)
                 .thenApply(reply -> json.read(reply.body(), type));
     }
 

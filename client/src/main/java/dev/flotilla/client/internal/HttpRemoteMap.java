@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.flotilla.client.Document;
 import dev.flotilla.client.FlotillaException;
+import dev.flotilla.client.PartialWriteException;
 import dev.flotilla.client.RemoteMap;
 import dev.flotilla.client.protocol.BatchEntry;
 import dev.flotilla.client.protocol.BatchResponse;
@@ -22,6 +23,9 @@ import java.util.concurrent.CompletionException;
 
 /** {@link RemoteMap} over {@code /maps/{map}/...}. */
 final class HttpRemoteMap implements RemoteMap {
+    /** The node's longest key (docs/http-api.md, "Names"). */
+    static final int MAX_KEY_LENGTH = 256;
+
     private final String name;
     private final String base;
     private final HttpFlotillaClient client;
@@ -183,21 +187,86 @@ final class HttpRemoteMap implements RemoteMap {
         return putAll(values, false);
     }
 
+    /**
+     * Batches of 1000 keys, one after another, each with its own idempotency key. Every key and value is checked
+     * (and encoded) before anything is sent, so a bad key or value fails the call with nothing written. The first
+     * failed batch stops the call: when an earlier batch was applied (or the failed one may have been), the failure
+     * is a {@link PartialWriteException} saying which keys were written, which may have been and which were not sent.
+     */
     private CompletableFuture<Map<String, Long>> putAll(Map<String, ?> values, boolean blocking) {
         List<String> keys = new ArrayList<>(values.keySet());
-        List<CompletableFuture<Map<String, Long>>> parts = new ArrayList<>();
+        keys.forEach(HttpRemoteMap::requireKey);
+        List<List<String>> chunks = new ArrayList<>();
+        List<Call> calls = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += Preconditions.MAX_BATCH_KEYS) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + Preconditions.MAX_BATCH_KEYS));
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             ObjectNode put = body.putObject("put");
             chunk.forEach(key -> put.set(key, json.tree(values.get(key))));
-            Call call = client.write("POST", base + "/batch", List.of(), body.toString(), false);
-            parts.add(client.send(call, blocking).thenApply(reply -> {
-                BatchResponse response = json.read(reply.body(), BatchResponse.class);
-                return response.versions() == null ? Map.<String, Long>of() : response.versions();
-            }));
+            chunks.add(chunk);
+            calls.add(client.write("POST", base + "/batch", List.of(), body.toString(), false));
         }
-        return merge(parts);
+        CompletableFuture<Map<String, Long>> result = new CompletableFuture<>();
+        putChunk(0, chunks, calls, new LinkedHashMap<>(), result, blocking);
+        return result;
+    }
+
+    private void putChunk(int index, List<List<String>> chunks, List<Call> calls, Map<String, Long> written,
+                          CompletableFuture<Map<String, Long>> result, boolean blocking) {
+        if (index == chunks.size()) {
+            result.complete(written);
+            return;
+        }
+        client.send(calls.get(index), blocking).whenComplete((reply, failure) -> {
+            Throwable problem = failure;
+            if (problem == null) {
+                try {
+                    BatchResponse response = json.read(reply.body(), BatchResponse.class);
+                    if (response.versions() != null) {
+                        written.putAll(response.versions());
+                    }
+                } catch (RuntimeException e) {
+                    problem = new FlotillaException(FlotillaException.CONNECTION_LOST, false,
+                            "batch " + (index + 1) + " was applied but its answer could not be read: " + e.getMessage(), e);
+                }
+            }
+            if (problem == null) {
+                putChunk(index + 1, chunks, calls, written, result, blocking);
+                return;
+            }
+            Throwable cause = problem instanceof CompletionException && problem.getCause() != null ? problem.getCause() : problem;
+            FlotillaException error = cause instanceof FlotillaException f ? f : new FlotillaException(
+                    FlotillaException.CONNECTION_LOST, false, "batch " + (index + 1) + " failed: " + cause, cause);
+            if (chunks.size() == 1 || index == 0 && error.definite()) {
+                result.completeExceptionally(error); // nothing else was sent: the failure is the batch's own
+                return;
+            }
+            List<String> notSent = new ArrayList<>();
+            chunks.subList(index + 1, chunks.size()).forEach(notSent::addAll);
+            result.completeExceptionally(new PartialWriteException(index + 1, chunks.size(), written,
+                    error.definite() ? List.of() : chunks.get(index), notSent, error));
+        });
+    }
+
+    /** The node's key rule, checked before a batch is sent: 1-256 characters, no control character, no '/'. */
+    static void requireKey(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("key must not be empty");
+        }
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException("key '" + key.substring(0, 20) + "...' is " + key.length()
+                    + " characters long; the limit is " + MAX_KEY_LENGTH);
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            boolean brokenSurrogate = Character.isHighSurrogate(c)
+                    ? i + 1 >= key.length() || !Character.isLowSurrogate(key.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(key.charAt(i - 1)));
+            if (Character.isISOControl(c) || c == '/' || brokenSurrogate) {
+                throw new IllegalArgumentException("key has a forbidden character at position " + i
+                        + " (control characters, '/' and unpaired surrogates are not allowed)");
+            }
+        }
     }
 
     private static <V> CompletableFuture<Map<String, V>> merge(List<CompletableFuture<Map<String, V>>> parts) {

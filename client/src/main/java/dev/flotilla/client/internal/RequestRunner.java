@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +27,7 @@ final class RequestRunner {
     private final ProblemDecoder problems;
     private final RetryPolicy policy;
     private final Executor executor;
+    private volatile boolean closed;
 
     RequestRunner(EndpointPool pool, HttpTransport transport, ProblemDecoder problems, RetryPolicy policy, Executor executor) {
         this.pool = pool;
@@ -39,22 +41,37 @@ final class RequestRunner {
      * Completes with the first 2xx/304 answer, or fails with a {@link FlotillaException}.
      *
      * @param blocking send the first attempt on the calling thread (the synchronous API); retries after a backoff
-     *                 run on the client's executor either way
+     *                 run on the client's executor, blocking one of its threads only for a blocking call (an async
+     *                 call's retries are sent with {@code sendAsync}, so no thread waits for them)
      */
     CompletableFuture<Reply> run(Call call, boolean blocking) {
+        return run(call, null, blocking);
+    }
+
+    /** {@link #run(Call, boolean)} with a per-attempt timeout, or null for the client's request timeout. */
+    CompletableFuture<Reply> run(Call call, Duration timeout, boolean blocking) {
         CompletableFuture<Reply> result = new CompletableFuture<>();
-        attempt(call, 1, new HashSet<>(), false, result, blocking);
+        if (closed) {
+            result.completeExceptionally(closedError(call, 0, false, null));
+            return result;
+        }
+        attempt(call, timeout, 1, new HashSet<>(), false, result, blocking);
         return result;
     }
 
-    private void attempt(Call call, int attempt, Set<Endpoint> tried, boolean earlierUnknown, CompletableFuture<Reply> result,
-                         boolean blocking) {
+    /** From now on no retry is sent: a pending one completes its call exceptionally instead. */
+    void close() {
+        closed = true;
+    }
+
+    private void attempt(Call call, Duration timeout, int attempt, Set<Endpoint> tried, boolean earlierUnknown,
+                         CompletableFuture<Reply> result, boolean blocking) {
         Endpoint endpoint = pool.choose(tried);
         tried.add(endpoint);
         endpoint.begin();
         // Runs on the thread that completed the exchange: the HTTP client's executor (never its selector thread),
         // so no extra hop; the work here is light and never blocks.
-        transport.send(endpoint, call, null, blocking).whenComplete((response, failure) -> {
+        transport.send(endpoint, call, timeout, blocking).whenComplete((response, failure) -> {
             FlotillaException error;
             boolean replayed = false;
             if (failure != null) {
@@ -76,22 +93,57 @@ final class RequestRunner {
                 error = problems.decode(status, response.headers().firstValue("Content-Type").orElse(null),
                         response.body(), call.path());
             }
-            decide(call, attempt, tried, earlierUnknown, result, error, replayed);
+            decide(call, timeout, attempt, tried, earlierUnknown, result, error, replayed, blocking);
         });
     }
 
-    private void decide(Call call, int attempt, Set<Endpoint> tried, boolean earlierUnknown, CompletableFuture<Reply> result,
-                        FlotillaException error, boolean replayed) {
+    private void decide(Call call, Duration timeout, int attempt, Set<Endpoint> tried, boolean earlierUnknown,
+                        CompletableFuture<Reply> result, FlotillaException error, boolean replayed, boolean blocking) {
         boolean unknown = earlierUnknown || RetryDecision.leavesUnknown(call.kind(), error);
         switch (RetryDecision.after(call.kind(), error, replayed, earlierUnknown, attempt, policy.maxAttempts())) {
             case RETRY -> {
                 Duration delay = Backoff.delay(policy, attempt, ThreadLocalRandom.current()::nextDouble);
-                Executor later = CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS, executor);
-                later.execute(() -> attempt(call, attempt + 1, tried, unknown, result, true));
+                Runnable retry = () -> {
+                    try {
+                        attempt(call, timeout, attempt + 1, tried, unknown, result, blocking);
+                    } catch (RuntimeException e) {
+                        result.completeExceptionally(unknown ? new IndeterminateResultException(attempt, call.idempotencyKey(),
+                                HttpTransport.classify(e, null)) : e);
+                    }
+                };
+                // The JDK's delayer thread hands the retry to the executor; when that executor was shut down (the
+                // client closed, or a caller's executor stopped) the rejection would be lost there and the call
+                // would never complete, so it completes the call here instead.
+                Executor handOff = task -> {
+                    if (closed) {
+                        result.completeExceptionally(closedError(call, attempt, unknown, error));
+                        return;
+                    }
+                    try {
+                        executor.execute(task);
+                    } catch (RejectedExecutionException e) {
+                        result.completeExceptionally(closedError(call, attempt, unknown, error));
+                    }
+                };
+                CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS, handOff).execute(retry);
             }
             case FAIL -> result.completeExceptionally(error);
             case UNKNOWN -> result.completeExceptionally(new IndeterminateResultException(attempt, call.idempotencyKey(), error));
         }
+    }
+
+    /**
+     * The failure of a call whose next attempt cannot be sent because the client (or its executor) was closed:
+     * unknown when an earlier attempt may have been applied, otherwise definite.
+     */
+    private static FlotillaException closedError(Call call, int attempts, boolean unknown, FlotillaException last) {
+        if (unknown) {
+            return new IndeterminateResultException(attempts, call.idempotencyKey(), last);
+        }
+        String after = last == null ? "" : " after " + attempts + " attempt(s); last failure: " + last.getMessage();
+        return new FlotillaException(FlotillaException.NO_ENDPOINT, true,
+                "the client was closed (or its executor shut down) before " + call.method() + " " + call.path()
+                        + " could be sent" + after, last);
     }
 
     private static FlotillaException unwrap(Throwable failure, Endpoint endpoint) {
