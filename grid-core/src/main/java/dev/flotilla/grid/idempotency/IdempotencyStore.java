@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -29,8 +28,9 @@ import java.util.function.Supplier;
  * a different fingerprint (method, path, preconditions, body) is {@link Claim.Kind#KEY_REUSED}.
  *
  * <p>Records live in the IMap {@value #MAP_NAME} (the grid's default map settings: one synchronous backup unless
- * configured otherwise), each with a time to live of {@link #window()} from its claim. After the window a key is
- * forgotten: the same request is then applied again.
+ * configured otherwise). A claim's "in progress" marker has a time to live of {@link #window()} from the claim;
+ * {@link #complete} replaces it with the completed record, whose time to live is {@link #window()} again, counted
+ * from the completion. Once its time to live ends a key is forgotten: the same request is then applied again.
  *
  * <p><b>Migration</b> (a member joins or leaves gracefully): records move with their partitions; a claim that meets
  * a moving partition is retried on the new owner, and a retried claim that finds its own marker counts as claimed.
@@ -47,12 +47,12 @@ import java.util.function.Supplier;
 public final class IdempotencyStore {
     /** The IMap holding the records; names starting with '_' are reserved for Flotilla's own maps. */
     public static final String MAP_NAME = "_flotilla.idempotency";
-    /** The default window: how long a key is remembered after its claim. */
+    /** The default window: how long a key is remembered after its claim, and again after its completion. */
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(10);
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String IN_PROGRESS = "in-progress";
-    private static final String COMPLETED = "completed";
+    static final String IN_PROGRESS = "in-progress";
+    static final String COMPLETED = "completed";
 
     private final HazelcastInstance hazelcast;
     private final IMap<String, String> records;
@@ -76,7 +76,9 @@ public final class IdempotencyStore {
         return new IdempotencyStore(grid.hazelcast(), window);
     }
 
-    /** How long a key is remembered after it was claimed. */
+    /**
+     * How long a key is remembered: an in-progress marker from its claim, a completed record from its completion.
+     */
     public Duration window() {
         return window;
     }
@@ -89,7 +91,15 @@ public final class IdempotencyStore {
      * and the caller must not apply its write.
      */
     public CompletableFuture<Claim> claim(String key, String fingerprint) {
-        String claimId = UUID.randomUUID().toString();
+        return claim(key, fingerprint, UUID.randomUUID().toString());
+    }
+
+    /**
+     * {@link #claim(String, String)} with a given claim id. The same id presented again stands for the same claim
+     * retried (as Hazelcast retries an entry operation that met a migrating partition): it finds its own marker and
+     * counts as {@link Claim.Kind#CLAIMED}.
+     */
+    CompletableFuture<Claim> claim(String key, String fingerprint, String claimId) {
         String marker = encode(new StoredRecord(claimId, fingerprint, IN_PROGRESS, null));
         return call(() -> records.submitToKey(key, new ClaimProcessor(marker, window.toMillis())), existing -> {
             if (existing == null) {
@@ -109,21 +119,28 @@ public final class IdempotencyStore {
     }
 
     /**
-     * Records the outcome of a claimed request; every later request with the key (and the same fingerprint) gets
-     * {@code response} until the window ends.
+     * Records the outcome of a claimed request: while the key still holds this claim's "in progress" marker, replaces
+     * it with the completed record, which lives {@link #window()} from now; every later request with the key (and
+     * the same fingerprint) gets {@code response} until then.
      *
-     * <p>Idempotent. If it fails, the marker stays "in progress" and retries are told so until the window ends.
+     * <p>One conditional step on the key's partition (an entry processor). Idempotent: completing again with the
+     * same claim keeps the record first stored. When the key no longer holds this claim's marker (the marker's
+     * window ended, and the key may have been claimed by another request since), nothing is stored and the future
+     * still completes normally: the outcome is simply not remembered. If it fails, the record may or may not have
+     * been stored; if it was not, the marker stays "in progress" and retries are told so until its window ends.
      */
     public CompletableFuture<Void> complete(Claim claim, StoredResponse response) {
         requireClaimed(claim);
         String record = encode(new StoredRecord(claim.claimId(), claim.fingerprint(), COMPLETED, response));
-        return call(() -> records.setAsync(claim.key(), record, window.toMillis(), TimeUnit.MILLISECONDS), ignored -> null);
+        return call(() -> records.submitToKey(claim.key(),
+                new CompleteProcessor(claim.claimId(), record, window.toMillis())), ignored -> null);
     }
 
     /**
      * Frees a claimed key whose request surely did not take effect, so that a retry may apply it.
      *
-     * <p>Removes the record only while it is still this claim's marker (no other request can hold the key then).
+     * <p>Removes the record only while it is still this claim's "in progress" marker (no other request can hold the
+     * key then): a record this claim already completed stays, so its response is still replayed.
      */
     public CompletableFuture<Void> release(Claim claim) {
         requireClaimed(claim);
@@ -148,7 +165,7 @@ public final class IdempotencyStore {
         }
     }
 
-    private static StoredRecord decode(String text) {
+    static StoredRecord decode(String text) {
         try {
             return JSON.readValue(text, StoredRecord.class);
         } catch (JsonProcessingException e) {
@@ -158,5 +175,22 @@ public final class IdempotencyStore {
 
     /** The stored form of a record: the claim, the request's fingerprint, its state and, once completed, the response. */
     record StoredRecord(String claimId, String fingerprint, String state, StoredResponse response) {
+
+        /** Whether this is the "in progress" marker of that claim. */
+        boolean isMarkerOf(String claim) {
+            return IN_PROGRESS.equals(state) && claimId != null && claimId.equals(claim);
+        }
+
+        /** The record, or null when the text is not a record (then it belongs to no claim). */
+        static StoredRecord parseOrNull(String text) {
+            if (text == null) {
+                return null;
+            }
+            try {
+                return decode(text);
+            } catch (GridException notARecord) {
+                return null;
+            }
+        }
     }
 }

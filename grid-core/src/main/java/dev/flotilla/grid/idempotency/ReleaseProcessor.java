@@ -4,29 +4,31 @@ import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.DataSerializable;
+import dev.flotilla.grid.idempotency.IdempotencyStore.StoredRecord;
 
 import java.io.IOException;
 import java.util.Map;
 
 /**
- * Removes a record only while it is still the marker of one claim, in one step on the partition thread. Returns
- * whether it removed it.
+ * Removes a record only while it is still the "in progress" marker of one claim (decoded: state and claim id), in
+ * one step on the partition thread. A record that claim already completed stays, so its response keeps being
+ * replayed. Returns whether it removed the record.
  */
 public final class ReleaseProcessor implements EntryProcessor<String, String, Boolean>, DataSerializable {
-    private String claimField;
+    private String claimId;
 
     /** For deserialisation. */
     public ReleaseProcessor() {
     }
 
     ReleaseProcessor(String claimId) {
-        this.claimField = "\"claimId\":\"" + claimId + "\"";
+        this.claimId = claimId;
     }
 
     @Override
     public Boolean process(Map.Entry<String, String> entry) {
-        String current = entry.getValue();
-        if (current == null || !current.contains(claimField)) {
+        StoredRecord current = StoredRecord.parseOrNull(entry.getValue());
+        if (current == null || !current.isMarkerOf(claimId)) {
             return false;
         }
         entry.setValue(null);
@@ -35,11 +37,11 @@ public final class ReleaseProcessor implements EntryProcessor<String, String, Bo
 
     @Override
     public void writeData(ObjectDataOutput out) throws IOException {
-        out.writeString(claimField);
+        out.writeString(claimId);
     }
 
     @Override
     public void readData(ObjectDataInput in) throws IOException {
-        claimField = in.readString();
+        claimId = in.readString();
     }
 }

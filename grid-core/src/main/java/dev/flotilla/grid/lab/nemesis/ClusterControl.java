@@ -39,6 +39,13 @@ public interface ClusterControl {
      */
     Grid addMember();
 
+    /**
+     * {@link #addMember()} only while the cluster has fewer than {@code target} members, checked and done as one
+     * step with respect to every other membership change (so two callers growing to the same target never
+     * overshoot it). Returns the new member, or null when the cluster already had {@code target} or more.
+     */
+    Grid addMemberIfBelow(int target);
+
     /** Shuts a member down gracefully (it hands its partitions over first) and waits until the others see it gone. */
     void leave(Grid member);
 

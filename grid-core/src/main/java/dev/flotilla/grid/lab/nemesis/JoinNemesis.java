@@ -35,8 +35,8 @@ final class JoinNemesis implements Nemesis {
                 continue;
             }
             long start = cluster.nanos();
-            while (cluster.size() < target && !schedule.stopped()) {
-                cluster.addMember();
+            while (!schedule.stopped() && cluster.addMemberIfBelow(target) != null) {
+                // One member per call, up to the target.
             }
             boolean safe = cluster.awaitSafe(settings.settleLimit());
             log.add(new Fault("join", before + " -> " + cluster.size() + " members" + (safe ? "" : " (not safe yet)"),
@@ -50,8 +50,8 @@ final class JoinNemesis implements Nemesis {
         if (cluster.size() < target) {
             long start = cluster.nanos();
             int before = cluster.size();
-            while (cluster.size() < target) {
-                cluster.addMember();
+            while (cluster.addMemberIfBelow(target) != null) {
+                // One member per call, up to the target.
             }
             log.add(new Fault("join", before + " -> " + cluster.size() + " members (after the run)", start,
                     cluster.nanos()));

@@ -62,8 +62,8 @@ final class MemberLoss implements Nemesis {
     static void replace(ClusterControl cluster, int size, NemesisSettings settings, FaultLog log) {
         long start = cluster.nanos();
         int before = cluster.size();
-        while (cluster.size() < size) {
-            cluster.addMember();
+        while (cluster.addMemberIfBelow(size) != null) {
+            // One member per call, up to the size.
         }
         boolean safe = cluster.awaitSafe(settings.settleLimit());
         log.add(new Fault("join", "replacement: " + before + " -> " + cluster.size() + " members"

@@ -27,10 +27,12 @@ public interface Nemesis {
      */
     default void heal(ClusterControl cluster, int initialSize, NemesisSettings settings, FaultLog log) {
         int target = healedSize(initialSize, settings);
-        while (cluster.size() < target) {
+        while (true) {
             long start = cluster.nanos();
             int before = cluster.size();
-            cluster.addMember();
+            if (cluster.addMemberIfBelow(target) == null) {
+                return;
+            }
             log.add(new Fault("heal", "replacement member: " + before + " -> " + cluster.size(), start, cluster.nanos()));
         }
     }

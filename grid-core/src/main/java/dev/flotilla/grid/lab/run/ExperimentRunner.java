@@ -43,6 +43,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -59,6 +60,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class ExperimentRunner {
     /** How long workers get to finish their last operation once the duration is over. */
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(15);
+    /** How long an interrupted nemesis gets to leave its step before healing goes ahead regardless. */
+    private static final Duration NEMESIS_INTERRUPT_LIMIT = Duration.ofSeconds(15);
     /** How long one final read may take before it is recorded as info. */
     private static final Duration FINAL_READ_LIMIT = Duration.ofSeconds(15);
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(100);
@@ -183,11 +186,13 @@ public final class ExperimentRunner {
                     }
                 }));
             }
+            AtomicBoolean nemesisInterrupted = new AtomicBoolean();
             Thread nemesisThread = daemon("lab-nemesis", () -> {
                 try {
                     nemesis.run(cluster, nemesisSettings, schedule, faults);
                 } catch (RuntimeException e) {
-                    notes.add("the nemesis stopped early: " + describe(e));
+                    notes.add((nemesisInterrupted.get() ? "the nemesis was interrupted after the run: "
+                            : "the nemesis stopped early: ") + describe(e));
                 }
             });
             threads.add(nemesisThread);
@@ -214,7 +219,15 @@ public final class ExperimentRunner {
                 // A nemesis step finishes (it waits for safety at most settle-seconds) before healing starts.
                 nemesisThread.join(spec.settleLimit().plus(DRAIN_LIMIT).toMillis());
                 if (nemesisThread.isAlive()) {
-                    notes.add("the nemesis was still busy after the run; healing went ahead");
+                    // Still inside a step (a join or a crash that is slow to settle): cut it short, so the heal
+                    // does not change the membership while the nemesis does.
+                    nemesisInterrupted.set(true);
+                    nemesisThread.interrupt();
+                    nemesisThread.join(NEMESIS_INTERRUPT_LIMIT.toMillis());
+                    notes.add(nemesisThread.isAlive()
+                            ? "the nemesis was still busy after the run and did not stop when interrupted; healing"
+                                    + " went ahead (it waits for the nemesis' membership change in progress)"
+                            : "the nemesis was still busy after the run; it was interrupted before healing");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

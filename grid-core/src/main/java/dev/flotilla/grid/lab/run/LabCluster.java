@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 /**
@@ -28,7 +29,13 @@ import java.util.stream.Collectors;
  * clusters never cross), few partitions and threads, fast failure detection and short Raft timeouts. Members join
  * through the addresses of every member started before them.
  *
- * <p>{@link #close()} terminates whatever is still running.
+ * <p>Membership changes ({@link #addMember}, {@link #addMemberIfBelow}, {@link #leave}, {@link #crash}) hold one
+ * lock from start to end, so they never interleave: a size check and the add that follows it are atomic, and a heal
+ * that runs while a late nemesis step is still adding a member waits for that step instead of overshooting.
+ *
+ * <p>{@link #close()} terminates whatever is still running and marks the cluster closed; a member whose start was
+ * under way meanwhile is terminated as soon as it is up, and its start fails. It does not wait for the membership
+ * lock (a stuck step could hold it for a minute), so closing is prompt and leaves no member running.
  */
 final class LabCluster implements ClusterControl, AutoCloseable {
     /** How long membership changes may take to be seen by every member. */
@@ -42,6 +49,11 @@ final class LabCluster implements ClusterControl, AutoCloseable {
     private final List<String> addresses = new CopyOnWriteArrayList<>();
     private final List<Grid> started = new CopyOnWriteArrayList<>();
     private final java.util.Map<Grid, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Held for the whole of each membership change. */
+    private final ReentrantLock membership = new ReentrantLock();
+    /** Guards {@link #closed} together with additions to {@link #started}. */
+    private final Object registry = new Object();
+    private boolean closed;
     private volatile long clockStart = System.nanoTime();
 
     private LabCluster(MapSettings map, int cpMemberCount) {
@@ -152,6 +164,25 @@ final class LabCluster implements ClusterControl, AutoCloseable {
 
     @Override
     public Grid addMember() {
+        lockMembership();
+        try {
+            return addMemberLocked();
+        } finally {
+            membership.unlock();
+        }
+    }
+
+    @Override
+    public Grid addMemberIfBelow(int target) {
+        lockMembership();
+        try {
+            return size() < target ? addMemberLocked() : null;
+        } finally {
+            membership.unlock();
+        }
+    }
+
+    private Grid addMemberLocked() {
         Grid grid = start();
         awaitMembership();
         if (cpMemberCount > 0) {
@@ -162,8 +193,13 @@ final class LabCluster implements ClusterControl, AutoCloseable {
 
     @Override
     public void leave(Grid member) {
-        member.close();
-        awaitMembership();
+        lockMembership();
+        try {
+            member.close();
+            awaitMembership();
+        } finally {
+            membership.unlock();
+        }
     }
 
     @Override
@@ -173,6 +209,15 @@ final class LabCluster implements ClusterControl, AutoCloseable {
 
     @Override
     public void crash(List<Grid> victims) {
+        lockMembership();
+        try {
+            crashLocked(victims);
+        } finally {
+            membership.unlock();
+        }
+    }
+
+    private void crashLocked(List<Grid> victims) {
         List<UUID> cpUuids = new ArrayList<>();
         for (Grid victim : victims) {
             if (cpMemberCount > 0 && victim.isRunning()) {
@@ -229,7 +274,12 @@ final class LabCluster implements ClusterControl, AutoCloseable {
 
     @Override
     public void close() {
-        for (Grid grid : started) {
+        List<Grid> running;
+        synchronized (registry) {
+            closed = true;
+            running = List.copyOf(started);
+        }
+        for (Grid grid : running) {
             try {
                 if (grid.isRunning()) {
                     grid.terminate();
@@ -241,12 +291,38 @@ final class LabCluster implements ClusterControl, AutoCloseable {
     }
 
     private Grid start() {
+        synchronized (registry) {
+            if (closed) {
+                throw new IllegalStateException("the lab cluster is closed: no member started");
+            }
+        }
         int port = freePort();
         addresses.add("127.0.0.1:" + port);
         Grid grid = Grid.start(config(port));
-        labels.put(grid, "member " + started.size() + " (:" + port + ")");
-        started.add(grid);
-        return grid;
+        synchronized (registry) {
+            if (!closed) {
+                labels.put(grid, "member " + started.size() + " (:" + port + ")");
+                started.add(grid);
+                return grid;
+            }
+        }
+        // close() ran while this member was starting and could not see it: it must not outlive the cluster
+        // (a running member is a non-daemon thread that keeps the JVM alive).
+        try {
+            grid.terminate();
+        } catch (RuntimeException ignored) {
+            // Already going down.
+        }
+        throw new IllegalStateException("the lab cluster was closed while a member started; it was terminated");
+    }
+
+    private void lockMembership() {
+        try {
+            membership.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to change the membership", e);
+        }
     }
 
     private void awaitMembership() {
@@ -254,6 +330,9 @@ final class LabCluster implements ClusterControl, AutoCloseable {
             List<Grid> alive = members();
             return alive.stream().allMatch(g -> g.cluster().members().size() == alive.size());
         });
+        if (!agreed && Thread.currentThread().isInterrupted()) {
+            throw new IllegalStateException("interrupted while waiting for the members to agree on membership");
+        }
         if (!agreed) {
             throw new IllegalStateException("members did not agree on membership within "
                     + MEMBERSHIP_LIMIT.toSeconds() + " s");
