@@ -27,8 +27,10 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.inject.Named;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -38,13 +40,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The JSON document API: {@code GET|PUT|DELETE /maps/{map}/{key}} and {@code POST /maps/{map}/batch}.
  *
  * <p>Each handler checks names, parameters and headers, then calls grid-core's async API and maps the result. The
- * futures complete on the Hazelcast thread that received the answer; nothing here blocks the event loop. Every
- * rejection happens before the grid is called, so a 4xx answer means nothing was written.
+ * futures complete on the Hazelcast thread that received the answer; nothing here blocks the event loop. A grid
+ * call that depends on the answer of another (If-Match: *) is made from {@code executor}, never from that Hazelcast
+ * thread, which must not call the grid again. Every rejection happens before the grid is called, so a 4xx answer
+ * means nothing was written.
  */
 @Controller("/maps")
 @Tag(name = "maps")
@@ -54,10 +59,16 @@ public class MapController {
 
     private final Grid grid;
     private final IdempotentRequests idempotent;
+    private final Executor executor;
 
-    public MapController(Grid grid, IdempotentRequests idempotent) {
+    /**
+     * @param executor where a grid call that follows another grid call's answer is made: grid futures complete on a
+     *                 Hazelcast response or partition thread, which must not call the grid again
+     */
+    public MapController(Grid grid, IdempotentRequests idempotent, @Named(TaskExecutors.IO) Executor executor) {
         this.grid = grid;
         this.idempotent = idempotent;
+        this.executor = executor;
     }
 
     /** Reads a document; answers it as stored with its version as ETag, 304 when If-None-Match names that version. */
@@ -114,13 +125,14 @@ public class MapController {
             case ABSENT -> documents.putIfAbsentAsync(key, body, ttl).exceptionally(failure -> {
                 throw precondition(failure, "If-None-Match: * requires the key to be absent");
             });
-            case EXISTS -> documents.getAsync(key).thenCompose(found -> {
+            // the compare-and-set must not be sent from the thread completing getAsync: hop to our executor
+            case EXISTS -> documents.getAsync(key).thenComposeAsync(found -> {
                 if (found.isEmpty()) {
                     throw new ProblemException(ErrorCode.PRECONDITION_FAILED,
                             "If-Match: * requires the key to exist; key '" + key + "' is absent", 0L);
                 }
                 return documents.compareAndSetAsync(key, found.get().version(), body, ttl);
-            });
+            }, executor);
         };
         return write.handle((version, failure) -> {
             if (failure != null) {
