@@ -77,9 +77,9 @@ public class MapController {
     public CompletableFuture<HttpResponse<byte[]>> get(@PathVariable String map, @PathVariable String key,
                                                        @Nullable @Header("If-None-Match") String ifNoneMatch,
                                                        HttpRequest<?> request) {
-        VersionedMap documents = map(map);
-        names(key);
+        names(map, key);
         RequestParameters.requireOnly(request, NO_PARAMETERS);
+        VersionedMap documents = grid.map(map);
         long notModifiedVersion = ifNoneMatch == null ? -1 : Precondition.version(Preconditions.IF_NONE_MATCH, ifNoneMatch);
         return documents.getAsync(key).thenApply(found -> {
             if (found.isEmpty()) {
@@ -109,16 +109,17 @@ public class MapController {
                                                   @Nullable @Header("If-None-Match") String ifNoneMatch,
                                                   @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                                   @Nullable @Body String body, HttpRequest<?> request) {
-        return idempotent.run(request, idempotencyKey, body, () -> write(map, key, ifMatch, ifNoneMatch, body, request));
-    }
-
-    private CompletableFuture<HttpResponse<WriteResult>> write(String map, String key, String ifMatch, String ifNoneMatch,
-                                                               String body, HttpRequest<?> request) {
-        VersionedMap documents = map(map);
-        names(key);
+        // checked before the key is claimed: a rejected request never touches the grid
+        names(map, key);
         RequestParameters.requireOnly(request, WRITE_PARAMETERS);
         Duration ttl = RequestParameters.ttl(request);
         Precondition condition = Precondition.parse(ifMatch, ifNoneMatch, true);
+        return idempotent.run(request, idempotencyKey, body, () -> write(map, key, condition, ttl, body));
+    }
+
+    private CompletableFuture<HttpResponse<WriteResult>> write(String map, String key, Precondition condition,
+                                                               Duration ttl, String body) {
+        VersionedMap documents = grid.map(map);
         CompletableFuture<Long> write = switch (condition.kind()) {
             case NONE -> documents.putAsync(key, body, ttl);
             case VERSION -> documents.compareAndSetAsync(key, condition.version(), body, ttl);
@@ -157,15 +158,15 @@ public class MapController {
                                                      @Nullable @Header("If-None-Match") String ifNoneMatch,
                                                      @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                                      HttpRequest<?> request) {
-        return idempotent.run(request, idempotencyKey, null, () -> remove(map, key, ifMatch, ifNoneMatch, request));
-    }
-
-    private CompletableFuture<HttpResponse<Void>> remove(String map, String key, String ifMatch, String ifNoneMatch,
-                                                         HttpRequest<?> request) {
-        VersionedMap documents = map(map);
-        names(key);
+        // checked before the key is claimed: a rejected request never touches the grid
+        names(map, key);
         RequestParameters.requireOnly(request, NO_PARAMETERS);
         Precondition condition = Precondition.parse(ifMatch, ifNoneMatch, false);
+        return idempotent.run(request, idempotencyKey, null, () -> remove(map, key, condition));
+    }
+
+    private CompletableFuture<HttpResponse<Void>> remove(String map, String key, Precondition condition) {
+        VersionedMap documents = grid.map(map);
         CompletableFuture<Optional<Long>> deleted = switch (condition.kind()) {
             case VERSION -> documents.deleteIfVersionAsync(key, condition.version()).thenApply(Optional::of);
             case EXISTS -> documents.deleteAsync(key).thenApply(found -> {
@@ -196,14 +197,16 @@ public class MapController {
     public CompletableFuture<HttpResponse<?>> batch(@PathVariable String map, @Nullable @Body String body,
                                                     @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                                     HttpRequest<?> request) {
-        return idempotent.run(request, idempotencyKey, body, () -> runBatch(map, body, request));
-    }
-
-    private CompletableFuture<HttpResponse<byte[]>> runBatch(String map, String body, HttpRequest<?> request) {
-        VersionedMap documents = map(map);
+        // checked before the key is claimed: a rejected request never touches the grid
+        EntryNames.requireMapName(map);
         RequestParameters.requireOnly(request, WRITE_PARAMETERS);
         Duration ttl = RequestParameters.ttl(request);
         BatchCodec.Batch batch = BatchCodec.parse(body);
+        return idempotent.run(request, idempotencyKey, body, () -> runBatch(map, batch, ttl));
+    }
+
+    private CompletableFuture<HttpResponse<byte[]>> runBatch(String map, BatchCodec.Batch batch, Duration ttl) {
+        VersionedMap documents = grid.map(map);
         var reads = batch.get().isEmpty() ? CompletableFuture.completedFuture(java.util.Map.<String, dev.flotilla.grid.map.Versioned>of())
                 : documents.getAllAsync(batch.get());
         var writes = batch.put().isEmpty() ? CompletableFuture.completedFuture(java.util.Map.<String, Long>of())
@@ -213,12 +216,8 @@ public class MapController {
                 .contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 
-    private VersionedMap map(String name) {
-        EntryNames.requireMapName(name);
-        return grid.map(name);
-    }
-
-    private static void names(String key) {
+    private static void names(String map, String key) {
+        EntryNames.requireMapName(map);
         EntryNames.requireKey(key);
     }
 
