@@ -101,7 +101,7 @@ class IdempotencyKeyApiTest {
     }
 
     @Test
-    void put_badBodyWithKey_keyFreedAndCorrectedRetryRefusedAsOtherBody() {
+    void put_badBodyWithKey_keyFreedAndCorrectedRetryApplied() {
         String path = path();
         String key = newKey();
 
