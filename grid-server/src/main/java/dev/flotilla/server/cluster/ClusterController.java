@@ -23,16 +23,20 @@ import java.util.Set;
 
 /**
  * Read-only views of the cluster as this node's member sees it, and a live event stream. Every view is a local
- * snapshot: none waits on another member, so these handlers run on the event loop.
+ * snapshot: none waits on another member, so these handlers run on the event loop. Safety needs the other members,
+ * so the summary shows {@link SafetyMonitor}'s last background check, with its time as {@code checkedAt}.
  */
 @Controller("/cluster")
 @Tag(name = "cluster")
 public class ClusterController {
     private final ClusterView cluster;
+    private final SafetyMonitor safety;
     private final Duration heartbeat;
 
-    public ClusterController(Grid grid, @Value("${flotilla-server.events.heartbeat:30s}") Duration heartbeat) {
+    public ClusterController(Grid grid, SafetyMonitor safety,
+                             @Value("${flotilla-server.events.heartbeat:30s}") Duration heartbeat) {
         this.cluster = grid.cluster();
+        this.safety = safety;
         this.heartbeat = heartbeat;
     }
 
@@ -40,7 +44,7 @@ public class ClusterController {
     @Get(produces = MediaType.APPLICATION_JSON)
     public ClusterSummary summary(HttpRequest<?> request) {
         noParameters(request);
-        return ClusterViews.summary(cluster);
+        return ClusterViews.summary(cluster, safety);
     }
 
     @Operation(summary = "Members in join order; the first is the master")

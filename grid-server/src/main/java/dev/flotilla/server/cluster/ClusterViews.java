@@ -25,11 +25,11 @@ final class ClusterViews {
     private ClusterViews() {
     }
 
-    static ClusterSummary summary(ClusterView cluster) {
-        Safety safety = cluster.safety();
+    /** The summary; safety is {@code monitor}'s last background check, never a call to the other members. */
+    static ClusterSummary summary(ClusterView cluster, SafetyMonitor monitor) {
         Migrations migrations = cluster.migrations();
-        return new ClusterSummary(cluster.clusterName(), member(cluster.localMember()), safety.memberCount(),
-                safety(safety), cluster.partitions().partitions().size(),
+        return new ClusterSummary(cluster.clusterName(), member(cluster.localMember()), cluster.members().size(),
+                safety(monitor), cluster.partitions().partitions().size(),
                 new MigrationSummary(migrations.inFlight().isPresent(), migrations.replicaMigrationsInFlight(),
                         migrations.recent().size(),
                         migrations.recent().isEmpty() ? null : migration(migrations.recent().get(0))));
@@ -50,8 +50,16 @@ final class ClusterViews {
                 migrations.replicaMigrationsInFlight());
     }
 
-    static SafetyView safety(Safety safety) {
-        return new SafetyView(safety.running(), safety.clusterSafe(), safety.localMemberSafe());
+    /**
+     * The last check, told unsafe when it is stale or missing; {@code running} is read live (a local check), and
+     * {@code checkedAt} says when safety was last checked (null before the first check).
+     */
+    static SafetyView safety(SafetyMonitor monitor) {
+        SafetyMonitor.Checked checked = monitor.latest();
+        Safety safety = checked.safety();
+        boolean known = monitor.fresh(checked) && safety.running();
+        return new SafetyView(monitor.running(), known && safety.clusterSafe(), known && safety.localMemberSafe(),
+                checked.checkedAt() == null ? null : checked.checkedAt().toString());
     }
 
     static MemberView member(MemberInfo m) {

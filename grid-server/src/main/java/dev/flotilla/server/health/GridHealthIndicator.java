@@ -3,6 +3,7 @@ package dev.flotilla.server.health;
 import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.cluster.ClusterView;
 import dev.flotilla.grid.cluster.Safety;
+import dev.flotilla.server.cluster.SafetyMonitor;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
@@ -13,7 +14,6 @@ import reactor.core.publisher.Mono;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 /**
  * The {@code grid} entry of {@code /health}.
@@ -22,10 +22,14 @@ import java.util.function.BooleanSupplier;
  *   <li>{@code UP} (HTTP 200): the member runs and the cluster is safe: backups in sync, no migration running, so
  *       this or any one member may be stopped now;</li>
  *   <li>{@link #OUT_OF_SERVICE} (HTTP 503, configured in application.yml): the member runs and serves requests,
- *       but partitions are migrating or backups are not in sync: do not stop another member yet;</li>
+ *       but partitions are migrating or backups are not in sync, or safety is not known yet or its last check is
+ *       stale: do not stop another member yet;</li>
  *   <li>{@code DOWN} (HTTP 503): the member is not running (not joined, shutting down or terminated).</li>
  * </ul>
- * A rolling restart waits for UP on every node before stopping the next one.
+ * Safety is read from {@link SafetyMonitor}, refreshed in the background every {@code flotilla-server.safety.refresh}
+ * (the check asks other members, so it never runs here, on the event loop); {@code safetyCheckedAt} tells when. Only
+ * whether the member runs is checked live, so DOWN is immediate. A rolling restart waits for UP on every node
+ * before stopping the next one.
  */
 @Singleton
 public class GridHealthIndicator implements HealthIndicator {
@@ -33,18 +37,18 @@ public class GridHealthIndicator implements HealthIndicator {
     public static final HealthStatus OUT_OF_SERVICE = new HealthStatus("OUT_OF_SERVICE",
             "the member serves requests but partitions are migrating or backups are not in sync", false, 500);
 
-    private final BooleanSupplier running;
     private final ClusterView cluster;
+    private final SafetyMonitor safety;
 
     @Inject
-    public GridHealthIndicator(Grid grid) {
-        this(grid::isRunning, grid.cluster());
+    public GridHealthIndicator(Grid grid, SafetyMonitor safety) {
+        this(grid.cluster(), safety);
     }
 
-    /** An indicator over any cluster view; {@code running} says whether the member runs. */
-    GridHealthIndicator(BooleanSupplier running, ClusterView cluster) {
-        this.running = running;
+    /** An indicator over any cluster view (its name and local member) and safety monitor. */
+    GridHealthIndicator(ClusterView cluster, SafetyMonitor safety) {
         this.cluster = cluster;
+        this.safety = safety;
     }
 
     @Override
@@ -54,19 +58,21 @@ public class GridHealthIndicator implements HealthIndicator {
 
     HealthResult result() {
         Map<String, Object> details = new LinkedHashMap<>();
-        if (!running.getAsBoolean()) {
+        if (!safety.running()) {
             details.put("running", false);
             return HealthResult.builder("grid", HealthStatus.DOWN).details(details).build();
         }
-        Safety safety = cluster.safety();
-        details.put("running", safety.running());
+        SafetyMonitor.Checked checked = safety.latest();
+        boolean known = safety.fresh(checked) && checked.safety().running();
+        Safety last = checked.safety();
+        details.put("running", true);
         details.put("clusterName", cluster.clusterName());
         details.put("localMember", cluster.localMember().address());
-        details.put("memberCount", safety.memberCount());
-        details.put("clusterSafe", safety.clusterSafe());
-        details.put("localMemberSafe", safety.localMemberSafe());
-        HealthStatus status = !safety.running() ? HealthStatus.DOWN
-                : safety.clusterSafe() && safety.localMemberSafe() ? HealthStatus.UP : OUT_OF_SERVICE;
+        details.put("memberCount", cluster.members().size());
+        details.put("clusterSafe", known && last.clusterSafe());
+        details.put("localMemberSafe", known && last.localMemberSafe());
+        details.put("safetyCheckedAt", checked.checkedAt() == null ? null : checked.checkedAt().toString());
+        HealthStatus status = known && last.clusterSafe() && last.localMemberSafe() ? HealthStatus.UP : OUT_OF_SERVICE;
         return HealthResult.builder("grid", status).details(details).build();
     }
 }

@@ -36,6 +36,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -53,6 +54,10 @@ import java.util.function.Supplier;
 @Singleton
 public class IdempotentRequests {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotentRequests.class);
+
+    /** Claims tried per request when a claim fails without a definite answer. */
+    static final int CLAIM_ATTEMPTS = 3;
+    private static final long CLAIM_BACKOFF_MILLIS = 100;
 
     private final IdempotencyStore store;
     private final JsonMapper json;
@@ -90,7 +95,7 @@ public class IdempotentRequests {
                     + Preconditions.MAX_IDEMPOTENCY_KEY_LENGTH + " visible ASCII characters (a UUID is a good choice)");
         }
         String fingerprint = fingerprint(request, body);
-        return store.claim(key, fingerprint).thenComposeAsync(claim -> switch (claim.kind()) {
+        return claim(key, fingerprint).thenComposeAsync(claim -> switch (claim.kind()) {
             case COMPLETED -> CompletableFuture.completedFuture(replay(claim.response(), true));
             case IN_PROGRESS -> CompletableFuture.failedFuture(new ProblemException(ErrorCode.REQUEST_IN_PROGRESS,
                     "a request with this Idempotency-Key is still running (or its node stopped before recording the"
@@ -102,34 +107,116 @@ public class IdempotentRequests {
         }, executor);
     }
 
+    /**
+     * Claims the key, retrying up to {@value #CLAIM_ATTEMPTS} times when a claim fails without a definite answer
+     * (member lost, timeout). A retried claim is a new claim (grid-core gives each {@code claim} call its own claim
+     * id): it is CLAIMED only when no marker is there, so the write never runs twice; if the failed attempt did store
+     * its marker, the retry sees it as IN_PROGRESS. When every attempt fails, the answer keeps the grid's
+     * non-definite code with a fixed detail: this request ran nothing, but the key may stay "in progress" until the
+     * window ends, and whether an earlier request with the key ran is not known.
+     */
+    private CompletableFuture<Claim> claim(String key, String fingerprint) {
+        CompletableFuture<Claim> claimed = new CompletableFuture<>();
+        claim(key, fingerprint, 1, claimed);
+        return claimed;
+    }
+
+    private void claim(String key, String fingerprint, int attempt, CompletableFuture<Claim> claimed) {
+        CompletableFuture<Claim> call;
+        try {
+            call = store.claim(key, fingerprint);
+        } catch (RuntimeException e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        call.whenComplete((claim, failure) -> {
+            if (failure == null) {
+                claimed.complete(claim);
+                return;
+            }
+            Throwable cause = unwrap(failure);
+            if (!(cause instanceof GridException grid) || grid.definite()) {
+                claimed.completeExceptionally(cause);
+            } else if (attempt < CLAIM_ATTEMPTS) {
+                // not from this (Hazelcast) thread: the next claim is sent from the executor, after a short pause
+                CompletableFuture.runAsync(() -> claim(key, fingerprint, attempt + 1, claimed),
+                        CompletableFuture.delayedExecutor(CLAIM_BACKOFF_MILLIS * attempt, TimeUnit.MILLISECONDS, executor));
+            } else {
+                LOG.warn("could not claim idempotency key {} after {} attempts", key, attempt, grid);
+                ErrorCode code = ErrorCode.fromCode(grid.failure().code()).orElse(ErrorCode.INDETERMINATE);
+                claimed.completeExceptionally(new ProblemException(code == ErrorCode.INTERNAL ? ErrorCode.INDETERMINATE : code,
+                        "the Idempotency-Key could not be claimed, so this request applied nothing; the key may stay"
+                                + " 'in progress' until the window ends, and whether an earlier request with this key"
+                                + " was applied is not known"));
+            }
+        });
+    }
+
     private CompletableFuture<HttpResponse<?>> applyClaimed(HttpRequest<?> request, Claim claim,
                                                             Supplier<? extends CompletableFuture<? extends HttpResponse<?>>> write) {
         CompletableFuture<HttpResponse<?>> result = new CompletableFuture<>();
         start(write).whenCompleteAsync((response, failure) -> {
             if (failure == null) {
-                StoredResponse stored = capture(response);
-                store.complete(claim, stored).whenComplete((ignored, recordFailure) -> {
-                    if (recordFailure != null) {
-                        LOG.warn("write applied but its idempotency record was not stored; retries of key {} will be"
-                                + " told 'request-in-progress' until the window ends", claim.key(), recordFailure);
-                    }
-                    result.complete(replay(stored, false));
-                });
-                return;
+                applied(claim, response, result);
+            } else {
+                failed(request, claim, unwrap(failure), result);
             }
-            Throwable cause = unwrap(failure);
-            Problem problem = problemOf(cause, request);
-            CompletableFuture<Void> record = problem.definite() ? store.release(claim)
-                    : store.complete(claim, capture(Problems.response(problem)));
-            record.whenComplete((ignored, recordFailure) -> {
-                if (recordFailure != null) {
-                    LOG.warn("could not {} idempotency key {}", problem.definite() ? "release" : "record the outcome of",
-                            claim.key(), recordFailure);
-                }
-                result.completeExceptionally(cause);
-            });
         }, executor);
         return result;
+    }
+
+    /**
+     * The write succeeded: record it, then answer it. Whatever fails while recording (capturing the response,
+     * the store throwing or failing), the caller still gets the write's own response; the key then stays "in
+     * progress" until the window ends (never freed: the write was applied).
+     */
+    private void applied(Claim claim, HttpResponse<?> response, CompletableFuture<HttpResponse<?>> result) {
+        StoredResponse stored;
+        CompletableFuture<Void> record;
+        try {
+            stored = capture(response);
+            record = store.complete(claim, stored);
+        } catch (RuntimeException e) {
+            LOG.warn("write applied but its idempotency record could not be stored; retries of key {} will be told"
+                    + " 'request-in-progress' until the window ends", claim.key(), e);
+            result.complete(response);
+            return;
+        }
+        record.whenComplete((ignored, recordFailure) -> {
+            if (recordFailure != null) {
+                LOG.warn("write applied but its idempotency record was not stored; retries of key {} will be"
+                        + " told 'request-in-progress' until the window ends", claim.key(), recordFailure);
+            }
+            try {
+                result.complete(replay(stored, false));
+            } catch (RuntimeException e) {
+                LOG.warn("could not rebuild the recorded response of idempotency key {}", claim.key(), e);
+                result.complete(response);
+            }
+        });
+    }
+
+    /**
+     * The write failed: free the key when the failure is definite, else record it, then answer the failure. If
+     * the bookkeeping itself throws, the failure is still answered (best effort: the key may stay "in progress").
+     */
+    private void failed(HttpRequest<?> request, Claim claim, Throwable cause, CompletableFuture<HttpResponse<?>> result) {
+        boolean definite = false;
+        CompletableFuture<Void> record;
+        try {
+            Problem problem = problemOf(cause, request);
+            definite = problem.definite();
+            record = definite ? store.release(claim) : store.complete(claim, capture(Problems.response(problem)));
+        } catch (RuntimeException e) {
+            record = CompletableFuture.failedFuture(e);
+        }
+        boolean released = definite;
+        record.whenComplete((ignored, recordFailure) -> {
+            if (recordFailure != null) {
+                LOG.warn("could not {} idempotency key {}", released ? "release" : "record the outcome of",
+                        claim.key(), recordFailure);
+            }
+            result.completeExceptionally(cause);
+        });
     }
 
     private static CompletableFuture<? extends HttpResponse<?>> start(

@@ -27,8 +27,10 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.inject.Named;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -38,13 +40,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * The JSON document API: {@code GET|PUT|DELETE /maps/{map}/{key}} and {@code POST /maps/{map}/batch}.
  *
  * <p>Each handler checks names, parameters and headers, then calls grid-core's async API and maps the result. The
- * futures complete on the Hazelcast thread that received the answer; nothing here blocks the event loop. Every
- * rejection happens before the grid is called, so a 4xx answer means nothing was written.
+ * futures complete on the Hazelcast thread that received the answer; nothing here blocks the event loop. A grid
+ * call that depends on the answer of another (If-Match: *) is made from {@code executor}, never from that Hazelcast
+ * thread, which must not call the grid again. Every rejection happens before the grid is called, so a 4xx answer
+ * means nothing was written.
  */
 @Controller("/maps")
 @Tag(name = "maps")
@@ -54,10 +59,16 @@ public class MapController {
 
     private final Grid grid;
     private final IdempotentRequests idempotent;
+    private final Executor executor;
 
-    public MapController(Grid grid, IdempotentRequests idempotent) {
+    /**
+     * @param executor where a grid call that follows another grid call's answer is made: grid futures complete on a
+     *                 Hazelcast response or partition thread, which must not call the grid again
+     */
+    public MapController(Grid grid, IdempotentRequests idempotent, @Named(TaskExecutors.IO) Executor executor) {
         this.grid = grid;
         this.idempotent = idempotent;
+        this.executor = executor;
     }
 
     /** Reads a document; answers it as stored with its version as ETag, 304 when If-None-Match names that version. */
@@ -66,9 +77,9 @@ public class MapController {
     public CompletableFuture<HttpResponse<byte[]>> get(@PathVariable String map, @PathVariable String key,
                                                        @Nullable @Header("If-None-Match") String ifNoneMatch,
                                                        HttpRequest<?> request) {
-        VersionedMap documents = map(map);
-        names(key);
+        names(map, key);
         RequestParameters.requireOnly(request, NO_PARAMETERS);
+        VersionedMap documents = grid.map(map);
         long notModifiedVersion = ifNoneMatch == null ? -1 : Precondition.version(Preconditions.IF_NONE_MATCH, ifNoneMatch);
         return documents.getAsync(key).thenApply(found -> {
             if (found.isEmpty()) {
@@ -98,29 +109,31 @@ public class MapController {
                                                   @Nullable @Header("If-None-Match") String ifNoneMatch,
                                                   @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                                   @Nullable @Body String body, HttpRequest<?> request) {
-        return idempotent.run(request, idempotencyKey, body, () -> write(map, key, ifMatch, ifNoneMatch, body, request));
-    }
-
-    private CompletableFuture<HttpResponse<WriteResult>> write(String map, String key, String ifMatch, String ifNoneMatch,
-                                                               String body, HttpRequest<?> request) {
-        VersionedMap documents = map(map);
-        names(key);
+        // checked before the key is claimed: a rejected request never touches the grid
+        names(map, key);
         RequestParameters.requireOnly(request, WRITE_PARAMETERS);
         Duration ttl = RequestParameters.ttl(request);
         Precondition condition = Precondition.parse(ifMatch, ifNoneMatch, true);
+        return idempotent.run(request, idempotencyKey, body, () -> write(map, key, condition, ttl, body));
+    }
+
+    private CompletableFuture<HttpResponse<WriteResult>> write(String map, String key, Precondition condition,
+                                                               Duration ttl, String body) {
+        VersionedMap documents = grid.map(map);
         CompletableFuture<Long> write = switch (condition.kind()) {
             case NONE -> documents.putAsync(key, body, ttl);
             case VERSION -> documents.compareAndSetAsync(key, condition.version(), body, ttl);
             case ABSENT -> documents.putIfAbsentAsync(key, body, ttl).exceptionally(failure -> {
                 throw precondition(failure, "If-None-Match: * requires the key to be absent");
             });
-            case EXISTS -> documents.getAsync(key).thenCompose(found -> {
+            // the compare-and-set must not be sent from the thread completing getAsync: hop to our executor
+            case EXISTS -> documents.getAsync(key).thenComposeAsync(found -> {
                 if (found.isEmpty()) {
                     throw new ProblemException(ErrorCode.PRECONDITION_FAILED,
                             "If-Match: * requires the key to exist; key '" + key + "' is absent", 0L);
                 }
                 return documents.compareAndSetAsync(key, found.get().version(), body, ttl);
-            });
+            }, executor);
         };
         return write.handle((version, failure) -> {
             if (failure != null) {
@@ -145,15 +158,15 @@ public class MapController {
                                                      @Nullable @Header("If-None-Match") String ifNoneMatch,
                                                      @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                                      HttpRequest<?> request) {
-        return idempotent.run(request, idempotencyKey, null, () -> remove(map, key, ifMatch, ifNoneMatch, request));
-    }
-
-    private CompletableFuture<HttpResponse<Void>> remove(String map, String key, String ifMatch, String ifNoneMatch,
-                                                         HttpRequest<?> request) {
-        VersionedMap documents = map(map);
-        names(key);
+        // checked before the key is claimed: a rejected request never touches the grid
+        names(map, key);
         RequestParameters.requireOnly(request, NO_PARAMETERS);
         Precondition condition = Precondition.parse(ifMatch, ifNoneMatch, false);
+        return idempotent.run(request, idempotencyKey, null, () -> remove(map, key, condition));
+    }
+
+    private CompletableFuture<HttpResponse<Void>> remove(String map, String key, Precondition condition) {
+        VersionedMap documents = grid.map(map);
         CompletableFuture<Optional<Long>> deleted = switch (condition.kind()) {
             case VERSION -> documents.deleteIfVersionAsync(key, condition.version()).thenApply(Optional::of);
             case EXISTS -> documents.deleteAsync(key).thenApply(found -> {
@@ -184,14 +197,16 @@ public class MapController {
     public CompletableFuture<HttpResponse<?>> batch(@PathVariable String map, @Nullable @Body String body,
                                                     @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                                     HttpRequest<?> request) {
-        return idempotent.run(request, idempotencyKey, body, () -> runBatch(map, body, request));
-    }
-
-    private CompletableFuture<HttpResponse<byte[]>> runBatch(String map, String body, HttpRequest<?> request) {
-        VersionedMap documents = map(map);
+        // checked before the key is claimed: a rejected request never touches the grid
+        EntryNames.requireMapName(map);
         RequestParameters.requireOnly(request, WRITE_PARAMETERS);
         Duration ttl = RequestParameters.ttl(request);
         BatchCodec.Batch batch = BatchCodec.parse(body);
+        return idempotent.run(request, idempotencyKey, body, () -> runBatch(map, batch, ttl));
+    }
+
+    private CompletableFuture<HttpResponse<byte[]>> runBatch(String map, BatchCodec.Batch batch, Duration ttl) {
+        VersionedMap documents = grid.map(map);
         var reads = batch.get().isEmpty() ? CompletableFuture.completedFuture(java.util.Map.<String, dev.flotilla.grid.map.Versioned>of())
                 : documents.getAllAsync(batch.get());
         var writes = batch.put().isEmpty() ? CompletableFuture.completedFuture(java.util.Map.<String, Long>of())
@@ -201,12 +216,8 @@ public class MapController {
                 .contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 
-    private VersionedMap map(String name) {
-        EntryNames.requireMapName(name);
-        return grid.map(name);
-    }
-
-    private static void names(String key) {
+    private static void names(String map, String key) {
+        EntryNames.requireMapName(map);
         EntryNames.requireKey(key);
     }
 

@@ -3,7 +3,9 @@ package dev.flotilla.server.metrics;
 import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.cluster.ClusterEvent;
 import dev.flotilla.grid.cluster.ClusterView;
+import dev.flotilla.grid.cluster.Safety;
 import dev.flotilla.grid.map.MapStatistics;
+import dev.flotilla.server.cluster.SafetyMonitor;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,18 +28,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code flotilla_map_operations_total{map,operation=get|put|remove}} (served here).
  *
  * <p>Map statistics are read from a snapshot refreshed every {@code flotilla-server.metrics.refresh} (5 s), which
- * also registers the meters of maps created since; the cluster gauges are read live.
+ * also registers the meters of maps created since. The safety gauges read {@link SafetyMonitor}'s last check
+ * (refreshed in the background every {@code flotilla-server.safety.refresh}; 0 when it is stale), since the check
+ * asks other members; the other cluster gauges are read live from this member's local state.
  */
 @Context
 public class GridMetrics implements MeterBinder {
     private final Grid grid;
+    private final SafetyMonitor safety;
     private final AtomicLong migrationsCompleted = new AtomicLong();
     private final ClusterView.Subscription subscription;
     private final Map<String, MapStatistics> latest = new ConcurrentHashMap<>();
     private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
 
-    public GridMetrics(Grid grid) {
+    public GridMetrics(Grid grid, SafetyMonitor safety) {
         this.grid = grid;
+        this.safety = safety;
         this.subscription = grid.cluster().subscribe(event -> {
             if (event instanceof ClusterEvent.MigrationFinished) {
                 migrationsCompleted.incrementAndGet();
@@ -50,9 +56,9 @@ public class GridMetrics implements MeterBinder {
         registries.add(registry);
         Gauge.builder("flotilla.cluster.members", grid, g -> g.isRunning() ? g.cluster().members().size() : 0)
                 .description("members in the cluster as this node sees it").register(registry);
-        Gauge.builder("flotilla.cluster.safe", grid, g -> g.isRunning() && g.cluster().safety().clusterSafe() ? 1 : 0)
+        Gauge.builder("flotilla.cluster.safe", safety, s -> safe(s, Safety::clusterSafe) ? 1 : 0)
                 .description("1 when backups are in sync and no migration runs: any one member may leave").register(registry);
-        Gauge.builder("flotilla.member.safe", grid, g -> g.isRunning() && g.cluster().safety().localMemberSafe() ? 1 : 0)
+        Gauge.builder("flotilla.member.safe", safety, s -> safe(s, Safety::localMemberSafe) ? 1 : 0)
                 .description("1 when this node's member may leave without losing data").register(registry);
         Gauge.builder("flotilla.migrations.in.flight", grid, g -> g.isRunning()
                         && (g.cluster().migrations().inFlight().isPresent() || g.cluster().migrations().replicaMigrationsInFlight()) ? 1 : 0)
@@ -94,6 +100,12 @@ public class GridMetrics implements MeterBinder {
                                 java.util.function.ToLongFunction<MapStatistics> field) {
         MapStatistics stats = latest.get(name);
         return stats == null ? 0 : field.applyAsLong(stats);
+    }
+
+    /** The member runs and the last safety check, recent enough to believe, says {@code field}. */
+    private static boolean safe(SafetyMonitor monitor, java.util.function.Predicate<Safety> field) {
+        SafetyMonitor.Checked checked = monitor.latest();
+        return monitor.running() && monitor.fresh(checked) && checked.safety().running() && field.test(checked.safety());
     }
 
     @PreDestroy

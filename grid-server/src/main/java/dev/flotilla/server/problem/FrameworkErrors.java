@@ -11,7 +11,6 @@ import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.server.exceptions.NotAcceptableException;
 import io.micronaut.http.server.exceptions.NotAllowedException;
 import io.micronaut.http.server.exceptions.UnsupportedMediaException;
-import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
@@ -21,12 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Turns every error Micronaut answers by itself (no route 404, 405, 415, 406, 413, unreadable bodies, missing
  * arguments, unhandled exceptions 500) into a problem+json body. Micronaut's own exception handlers all end here,
- * so this replaces its default JSON/HTML error bodies everywhere.
+ * so this replaces its default JSON/HTML error bodies everywhere. Details are fixed wording per case, naming only
+ * what is ours (the route, the header, the parameter): no library exception message reaches the caller.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -71,19 +70,19 @@ public class FrameworkErrors implements ErrorResponseProcessor<byte[]> {
                     ? "; it produces " + String.join(", ", notAcceptable.getProduceableContentTypes()) : ""), request);
             case 413 -> Problems.of(ErrorCode.BODY_TOO_LARGE, status, "the request body is larger than the limit of "
                     + maxRequestSize + " bytes", request);
-            case 400 -> badRequest(context, cause, request, status);
-            default -> Problems.of(ErrorCode.BAD_REQUEST, status, messages(context, "the request was rejected"), request);
+            case 400 -> badRequest(cause, request, route, status);
+            default -> Problems.of(ErrorCode.BAD_REQUEST, status, route + " rejected the request (HTTP " + status + ")",
+                    request);
         };
     }
 
-    private Problem badRequest(ErrorContext context, Throwable cause, HttpRequest<?> request, int status) {
+    private Problem badRequest(Throwable cause, HttpRequest<?> request, String route, int status) {
         if (cause instanceof ContentLengthExceededException) {
             return Problems.of(ErrorCode.BODY_TOO_LARGE, 413, "the request body is larger than the limit of "
                     + maxRequestSize + " bytes", request);
         }
         if (isJsonFailure(cause)) {
-            return Problems.of(ErrorCode.MALFORMED_JSON, status, "the request body is not well-formed JSON: "
-                    + messages(context, "unreadable"), request);
+            return Problems.of(ErrorCode.MALFORMED_JSON, status, "the request body is not well-formed JSON", request);
         }
         if (cause instanceof UnsatisfiedBodyRouteException) {
             return Problems.of(ErrorCode.INVALID_REQUEST, status, "the request needs a body", request);
@@ -95,7 +94,8 @@ public class FrameworkErrors implements ErrorResponseProcessor<byte[]> {
             return Problems.of(ErrorCode.INVALID_PARAMETER, status, "parameter '" + conversion.getArgument().getName()
                     + "' has a value of the wrong type", request);
         }
-        return Problems.of(ErrorCode.BAD_REQUEST, status, messages(context, "the request was rejected"), request);
+        return Problems.of(ErrorCode.BAD_REQUEST, status, route + " could not read the request (its headers,"
+                + " parameters or body)", request);
     }
 
     private static boolean isJsonFailure(Throwable cause) {
@@ -106,11 +106,5 @@ public class FrameworkErrors implements ErrorResponseProcessor<byte[]> {
             }
         }
         return false;
-    }
-
-    private static String messages(ErrorContext context, String fallback) {
-        String joined = context.getErrors().stream().map(Error::getMessage).filter(m -> m != null && !m.isBlank())
-                .collect(Collectors.joining("; "));
-        return joined.isBlank() ? fallback : joined;
     }
 }

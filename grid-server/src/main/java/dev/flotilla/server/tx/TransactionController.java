@@ -57,10 +57,11 @@ public class TransactionController {
     public CompletableFuture<HttpResponse<?>> transaction(@Nullable @Body String body,
                                                           @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                                           HttpRequest<?> request) {
+        // shape, names, limits and mode are checked before the key is claimed: a rejected request never touches the grid
         QueryParameters.requireOnly(request, Set.of());
+        TransactionCodec.Parsed tx = TransactionCodec.parse(body);
+        GuaranteeMode mode = GuaranteeMode.fromId(tx.mode());
         return idempotent.run(request, idempotencyKey, body, () -> CompletableFuture.supplyAsync(() -> {
-            TransactionCodec.Parsed tx = TransactionCodec.parse(body);
-            GuaranteeMode mode = GuaranteeMode.fromId(tx.mode());
             List<TxResult> results = grid.transaction(mode, tx.operations());
             return HttpResponse.<byte[]>status(HttpStatus.OK).contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body(TransactionCodec.write(mode.id(), results));

@@ -66,8 +66,8 @@ public class TransferController {
                                                        @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                                        HttpRequest<?> request) {
         QueryParameters.requireOnly(request, Set.of());
+        TransferRequest t = JsonBodies.read(body, TransferRequest.class, TRANSFER_EXAMPLE); // before the key is claimed
         return idempotent.run(request, idempotencyKey, body, blockingCall(() -> {
-            TransferRequest t = JsonBodies.read(body, TransferRequest.class, TRANSFER_EXAMPLE);
             Guarantees g = guarantees.of(t.mode(), t.namespace());
             // An insufficient balance is a definite GridFailure and answers 409 through the common handler.
             g.accounts().transfer(t.from(), t.to(), t.amount());
@@ -83,12 +83,12 @@ public class TransferController {
                                                    @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                                    HttpRequest<?> request) {
         QueryParameters.requireOnly(request, Set.of());
+        AccountsRequest a = JsonBodies.read(body, AccountsRequest.class, ACCOUNTS_EXAMPLE); // before the key is claimed
+        if (a.balances() == null || a.balances().isEmpty()) {
+            throw new ProblemException(ErrorCode.INVALID_REQUEST, "'balances' must name at least one account; send "
+                    + ACCOUNTS_EXAMPLE);
+        }
         return idempotent.run(request, idempotencyKey, body, blockingCall(() -> {
-            AccountsRequest a = JsonBodies.read(body, AccountsRequest.class, ACCOUNTS_EXAMPLE);
-            if (a.balances() == null || a.balances().isEmpty()) {
-                throw new ProblemException(ErrorCode.INVALID_REQUEST, "'balances' must name at least one account; send "
-                        + ACCOUNTS_EXAMPLE);
-            }
             Guarantees g = guarantees.of(a.mode(), a.namespace());
             g.accounts().open(a.balances());
             return JsonBodies.ok(new BalancesView(g.namespace(), g.mode().id(), g.accounts().balances(a.balances().keySet())));

@@ -50,6 +50,18 @@ class ClusterApiTest {
     }
 
     @Test
+    void summary_backgroundSafetyCheck_safeWithRecentCheckedAt() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ClusterSummary summary = Http.JSON.readValue(http.get("/cluster").body(), ClusterSummary.class);
+            assertThat(summary.safety().clusterSafe()).isTrue();
+            assertThat(summary.safety().localMemberSafe()).isTrue();
+            assertThat(summary.safety().checkedAt()).isNotNull();
+            assertThat(java.time.Instant.parse(summary.safety().checkedAt()))
+                    .isAfter(java.time.Instant.now().minusSeconds(5));
+        });
+    }
+
+    @Test
     void members_singleNode_listsLocalMember() throws Exception {
         MembersView members = Http.JSON.readValue(http.get("/cluster/members").body(), MembersView.class);
         assertThat(members.members()).singleElement().satisfies(m -> {

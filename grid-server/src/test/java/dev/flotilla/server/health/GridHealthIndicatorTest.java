@@ -1,12 +1,18 @@
 package dev.flotilla.server.health;
 
 import dev.flotilla.grid.cluster.Safety;
+import dev.flotilla.server.cluster.SafetyMonitor;
 import dev.flotilla.server.fixture.StubClusterView;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthResult;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,13 +20,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GridHealthIndicatorTest {
     private final StubClusterView cluster = new StubClusterView();
 
+    private final MutableClock clock = new MutableClock();
+
+    private SafetyMonitor monitor(boolean running) {
+        return new SafetyMonitor(() -> running, cluster::safety, Duration.ofMillis(500), Duration.ofSeconds(5), clock);
+    }
+
+    private HealthResult result(SafetyMonitor monitor) {
+        return Mono.from(new GridHealthIndicator(cluster, monitor).getResult()).block();
+    }
+
     private HealthResult result(boolean running) {
-        return Mono.from(new GridHealthIndicator(() -> running, cluster).getResult()).block();
+        SafetyMonitor monitor = monitor(running);
+        monitor.refresh();
+        return result(monitor);
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> details(HealthResult result) {
         return (Map<String, Object>) result.getDetails();
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test
@@ -51,6 +93,45 @@ class GridHealthIndicatorTest {
         HealthResult result = result(false);
         assertThat(result.getStatus()).isEqualTo(HealthStatus.DOWN);
         assertThat(details(result)).containsEntry("running", false);
+    }
+
+    @Test
+    void result_noSafetyCheckYet_outOfService() {
+        HealthResult result = result(monitor(true));
+        assertThat(result.getStatus()).isEqualTo(GridHealthIndicator.OUT_OF_SERVICE);
+        assertThat(details(result)).containsEntry("clusterSafe", false).containsEntry("safetyCheckedAt", null);
+    }
+
+    @Test
+    void result_lastSafetyCheckStale_outOfService() {
+        SafetyMonitor monitor = monitor(true);
+        monitor.refresh();
+        clock.advance(Duration.ofSeconds(6));
+
+        assertThat(result(monitor).getStatus()).isEqualTo(GridHealthIndicator.OUT_OF_SERVICE);
+    }
+
+    @Test
+    void result_safetyCheckedEarlier_readsCachedValueWithoutCallingCluster() {
+        SafetyMonitor monitor = monitor(true);
+        monitor.refresh();
+        cluster.safety(new Safety(true, false, false, 2)); // not seen until the next refresh
+
+        HealthResult result = result(monitor);
+
+        assertThat(result.getStatus()).isEqualTo(HealthStatus.UP);
+        assertThat(details(result)).containsEntry("safetyCheckedAt", clock.instant().toString());
+    }
+
+    @Test
+    void result_memberStopsAfterSafeCheck_downAtOnce() {
+        boolean[] running = {true};
+        SafetyMonitor monitor = new SafetyMonitor(() -> running[0], cluster::safety, Duration.ofMillis(500),
+                Duration.ofSeconds(5), clock);
+        monitor.refresh();
+        running[0] = false;
+
+        assertThat(result(monitor).getStatus()).isEqualTo(HealthStatus.DOWN);
     }
 
     @Test

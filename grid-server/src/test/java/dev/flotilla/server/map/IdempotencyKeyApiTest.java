@@ -101,13 +101,35 @@ class IdempotencyKeyApiTest {
     }
 
     @Test
-    void put_badBodyWithKey_keyFreedAndCorrectedRetryRefusedAsOtherBody() {
+    void put_badBodyWithKey_keyFreedAndCorrectedRetryApplied() {
         String path = path();
         String key = newKey();
 
         http.put(path, "{broken", KEY, key).assertProblem(400, "malformed-json", true);
 
         assertThat(http.put(path, "{\"fixed\":true}", KEY, key).status()).isEqualTo(201);
+    }
+
+    @Test
+    void writes_rejectedInputWithKeyOnStoppedMember_answered4xxWithoutTouchingGrid() {
+        // the grid is gone: a request that reached the claim would answer 503 member-not-running
+        try (ServerNode stopped = ServerNode.startAlone()) {
+            // controllers are created on first use, and their creation needs the grid
+            stopped.context().getBean(MapController.class);
+            stopped.context().getBean(dev.flotilla.server.tx.TransactionController.class);
+            stopped.context().getBean(dev.flotilla.server.tx.TransferController.class);
+            stopped.grid().terminate();
+            Http http = new Http(stopped.uri());
+
+            http.put(path() + "?ttl=soon", "{}", KEY, newKey()).assertProblem(400, "invalid-parameter", true);
+            http.delete("/maps/bad%20map/k", KEY, newKey()).assertProblem(400, "invalid-map-name", true);
+            http.put(path(), "{}", KEY, newKey(), "If-Match", "v1").assertProblem(400, "invalid-if-match", true);
+            assertThat(http.post("/maps/idem/batch", "{\"get\":5}", KEY, newKey()).status()).isEqualTo(400);
+            assertThat(http.post("/tx", "{\"mode\":\"no-such-mode\",\"operations\":[]}", KEY, newKey()).status())
+                    .isEqualTo(400);
+            assertThat(http.post("/transfers", "[", KEY, newKey()).status()).isEqualTo(400);
+            assertThat(http.post("/accounts", "{\"balances\":{}}", KEY, newKey()).status()).isEqualTo(400);
+        }
     }
 
     @Test

@@ -4,7 +4,9 @@ import dev.flotilla.grid.GridException;
 import dev.flotilla.grid.GridFailure;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.exceptions.HttpStatusException;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -13,6 +15,16 @@ import java.util.concurrent.CompletableFuture;
 @Controller("/test-failures")
 public class FailingController {
     static final String SECRET = "s3cr3t-internal-detail";
+
+    @Get("/library-bad-request")
+    public String libraryBadRequest() {
+        throw new HttpStatusException(HttpStatus.BAD_REQUEST, SECRET);
+    }
+
+    @Get("/library-conflict")
+    public String libraryConflict() {
+        throw new HttpStatusException(HttpStatus.CONFLICT, SECRET);
+    }
 
     @Get("/unexpected")
     public String unexpected() {

@@ -45,6 +45,19 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void framework400_libraryMessage_fixedDetailWithoutLibraryText() {
+        JsonNode problem = http.get("/test-failures/library-bad-request").assertProblem(400, "bad-request", true);
+        assertThat(problem.toString()).doesNotContain(FailingController.SECRET);
+        assertThat(problem.get("detail").asText()).contains("GET /test-failures/library-bad-request");
+    }
+
+    @Test
+    void frameworkOther4xx_libraryMessage_fixedDetailWithoutLibraryText() {
+        JsonNode problem = http.get("/test-failures/library-conflict").assertProblem(409, "bad-request", true);
+        assertThat(problem.toString()).doesNotContain(FailingController.SECRET);
+    }
+
+    @Test
     void gridTimeout_failedFuture_returns504NotDefinite() {
         JsonNode problem = http.get("/test-failures/timeout").assertProblem(504, "timeout", false);
         assertThat(problem.get("detail").asText()).contains("may have been applied");
