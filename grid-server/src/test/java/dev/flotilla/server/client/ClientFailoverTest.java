@@ -141,7 +141,10 @@ class ClientFailoverTest {
             victim.close();
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stateOf(client, uri) == EndpointState.EJECTED);
 
-            cluster.add(Map.of("micronaut.server.port", uri.getPort()));
+            ServerNode back = cluster.add(Map.of("micronaut.server.port", uri.getPort()));
+            // Wait out the rejoin's migration: a node reports OUT_OF_SERVICE (and the client prefers others) until then.
+            Awaitility.await().atMost(Duration.ofSeconds(60))
+                    .until(() -> back.grid().cluster().safety().clusterSafe());
 
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> stateOf(client, uri) == EndpointState.HEALTHY);
             RemoteMap map = client.map("back");
