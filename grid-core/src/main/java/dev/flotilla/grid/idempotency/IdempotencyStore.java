@@ -99,7 +99,7 @@ public final class IdempotencyStore {
      * retried (as Hazelcast retries an entry operation that met a migrating partition): it finds its own marker and
      * counts as {@link Claim.Kind#CLAIMED}.
      */
-    CompletableFuture<Claim> claim(String key, String fingerprint, String claimId) {
+    public CompletableFuture<Claim> claim(String key, String fingerprint, String claimId) {
         String marker = encode(new StoredRecord(claimId, fingerprint, IN_PROGRESS, null));
         return call(() -> records.submitToKey(key, new ClaimProcessor(marker, window.toMillis())), existing -> {
             if (existing == null) {

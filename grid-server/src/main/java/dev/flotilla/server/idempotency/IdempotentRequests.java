@@ -109,22 +109,22 @@ public class IdempotentRequests {
 
     /**
      * Claims the key, retrying up to {@value #CLAIM_ATTEMPTS} times when a claim fails without a definite answer
-     * (member lost, timeout). A retried claim is a new claim (grid-core gives each {@code claim} call its own claim
-     * id): it is CLAIMED only when no marker is there, so the write never runs twice; if the failed attempt did store
-     * its marker, the retry sees it as IN_PROGRESS. When every attempt fails, the answer keeps the grid's
-     * non-definite code with a fixed detail: this request ran nothing, but the key may stay "in progress" until the
-     * window ends, and whether an earlier request with the key ran is not known.
+     * (member lost, timeout). Every attempt presents the same claim id, so an attempt whose marker was stored
+     * before its answer was lost is recognised by the next one as this request's own claim: the key does not stay
+     * stuck "in progress", and the write still runs at most once. When every attempt fails, the answer keeps the
+     * grid's non-definite code with a fixed detail: this request ran nothing, but the key may stay "in progress"
+     * until the window ends.
      */
     private CompletableFuture<Claim> claim(String key, String fingerprint) {
         CompletableFuture<Claim> claimed = new CompletableFuture<>();
-        claim(key, fingerprint, 1, claimed);
+        claim(key, fingerprint, java.util.UUID.randomUUID().toString(), 1, claimed);
         return claimed;
     }
 
-    private void claim(String key, String fingerprint, int attempt, CompletableFuture<Claim> claimed) {
+    private void claim(String key, String fingerprint, String claimId, int attempt, CompletableFuture<Claim> claimed) {
         CompletableFuture<Claim> call;
         try {
-            call = store.claim(key, fingerprint);
+            call = store.claim(key, fingerprint, claimId);
         } catch (RuntimeException e) {
             call = CompletableFuture.failedFuture(e);
         }
@@ -138,7 +138,7 @@ public class IdempotentRequests {
                 claimed.completeExceptionally(cause);
             } else if (attempt < CLAIM_ATTEMPTS) {
                 // not from this (Hazelcast) thread: the next claim is sent from the executor, after a short pause
-                CompletableFuture.runAsync(() -> claim(key, fingerprint, attempt + 1, claimed),
+                CompletableFuture.runAsync(() -> claim(key, fingerprint, claimId, attempt + 1, claimed),
                         CompletableFuture.delayedExecutor(CLAIM_BACKOFF_MILLIS * attempt, TimeUnit.MILLISECONDS, executor));
             } else {
                 LOG.warn("could not claim idempotency key {} after {} attempts", key, attempt, grid);
