@@ -25,11 +25,6 @@ final class LoseMajority implements Nemesis {
     }
 
     @Override
-    public int healedSize(int initialSize, NemesisSettings settings) {
-        return initialSize;
-    }
-
-    @Override
     public void run(ClusterControl cluster, NemesisSettings settings, Schedule schedule, FaultLog log) {
         if (cluster.cpMemberCount() < 3) {
             throw new IllegalStateException("lose-majority needs CP members (cp member count 3 or more)");

@@ -28,11 +28,6 @@ final class MemberLoss implements Nemesis {
     }
 
     @Override
-    public int healedSize(int initialSize, NemesisSettings settings) {
-        return initialSize;
-    }
-
-    @Override
     public void run(ClusterControl cluster, NemesisSettings settings, Schedule schedule, FaultLog log) {
         Random random = new Random(settings.seed());
         int size = cluster.size();

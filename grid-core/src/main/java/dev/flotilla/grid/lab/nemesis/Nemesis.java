@@ -12,8 +12,10 @@ public interface Nemesis {
     /** The member count the cluster must start with for this schedule to make sense (at least). */
     int minimumMembers(int cpMemberCount);
 
-    /** The member count the cluster has once {@link #heal} returns, given the size it started with. */
-    int healedSize(int initialSize, NemesisSettings settings);
+    /** The member count the cluster has once {@link #heal} returns, given the size it started with: by default that size. */
+    default int healedSize(int initialSize, NemesisSettings settings) {
+        return initialSize;
+    }
 
     /**
      * Plays the schedule until {@code schedule.stopped()} turns true, recording each fault window in {@code log}.

@@ -13,11 +13,6 @@ final class NoNemesis implements Nemesis {
     }
 
     @Override
-    public int healedSize(int initialSize, NemesisSettings settings) {
-        return initialSize;
-    }
-
-    @Override
     public void run(ClusterControl cluster, NemesisSettings settings, Schedule schedule, FaultLog log) {
         // Nothing to do.
     }
