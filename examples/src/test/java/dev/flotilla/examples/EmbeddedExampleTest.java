@@ -1,14 +1,13 @@
 package dev.flotilla.examples;
 
 import dev.flotilla.grid.GridConfig;
+import dev.flotilla.grid.LoopbackProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +22,7 @@ class EmbeddedExampleTest {
 
     @Test
     void run_freshMember_updatesAndRefusesStaleWrite() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = LoopbackProfile.freePort();
         GridConfig config = GridConfig.builder().clusterName("example-" + UUID.randomUUID().toString().substring(0, 8))
                 .port(port).portAutoIncrement(false).partitionCount(7)
                 .property("hazelcast.wait.seconds.before.join", "0").build();

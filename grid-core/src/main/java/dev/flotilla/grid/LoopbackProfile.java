@@ -1,5 +1,9 @@
 package dev.flotilla.grid;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 
 /**
@@ -31,5 +35,15 @@ public final class LoopbackProfile {
                 .property("hazelcast.max.wait.seconds.before.join", "0")
                 .property("hazelcast.merge.first.run.delay.seconds", "5")
                 .property("hazelcast.merge.next.run.delay.seconds", "5");
+    }
+
+    /** A loopback port that was free a moment ago: for a member or node started right after. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.flotilla.server.problem;
 
+import dev.flotilla.grid.LoopbackProfile;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flotilla.grid.fixture.GridCluster;
 import dev.flotilla.server.fixture.Http;
 import dev.flotilla.server.fixture.ServerNode;
 import org.junit.jupiter.api.AfterAll;
@@ -89,6 +89,6 @@ class ProblemResponsesTest {
             assertThat(health.json().get("status").asText()).isEqualTo("DOWN");
             assertThat(health.json().at("/details/grid/status").asText()).isEqualTo("DOWN");
         }
-        assertThat(GridCluster.freePort()).isPositive();
+        assertThat(LoopbackProfile.freePort()).isPositive();
     }
 }

@@ -9,10 +9,6 @@ import dev.flotilla.grid.MapSettings;
 import dev.flotilla.grid.cluster.MemberInfo;
 import dev.flotilla.grid.lab.nemesis.ClusterControl;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -296,7 +292,7 @@ final class LabCluster implements ClusterControl, AutoCloseable {
                 throw new IllegalStateException("the lab cluster is closed: no member started");
             }
         }
-        int port = freePort();
+        int port = LoopbackProfile.freePort();
         addresses.add("127.0.0.1:" + port);
         Grid grid = Grid.start(config(port));
         synchronized (registry) {
@@ -359,14 +355,5 @@ final class LabCluster implements ClusterControl, AutoCloseable {
 
     private static Set<String> uuids(Grid grid) {
         return grid.cluster().members().stream().map(MemberInfo::uuid).collect(Collectors.toSet());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
