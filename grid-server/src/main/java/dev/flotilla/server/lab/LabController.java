@@ -2,8 +2,8 @@ package dev.flotilla.server.lab;
 
 import dev.flotilla.client.protocol.ErrorCode;
 import dev.flotilla.client.protocol.ExperimentStatus;
-import dev.flotilla.grid.lab.run.ExperimentSpec;
-import dev.flotilla.grid.lab.run.InvalidSpecException;
+import dev.flotilla.lab.run.ExperimentSpec;
+import dev.flotilla.lab.run.InvalidSpecException;
 import dev.flotilla.server.problem.QueryParameters;
 import dev.flotilla.server.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;

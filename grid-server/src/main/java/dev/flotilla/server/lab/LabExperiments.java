@@ -2,10 +2,10 @@ package dev.flotilla.server.lab;
 
 import dev.flotilla.client.protocol.ErrorCode;
 import dev.flotilla.client.protocol.ExperimentStatus;
-import dev.flotilla.grid.lab.report.RunResult;
-import dev.flotilla.grid.lab.run.ExperimentRunner;
-import dev.flotilla.grid.lab.run.ExperimentSpec;
-import dev.flotilla.grid.lab.run.Progress;
+import dev.flotilla.lab.report.RunResult;
+import dev.flotilla.lab.run.ExperimentRunner;
+import dev.flotilla.lab.run.ExperimentSpec;
+import dev.flotilla.lab.run.Progress;
 import dev.flotilla.server.problem.ProblemException;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;

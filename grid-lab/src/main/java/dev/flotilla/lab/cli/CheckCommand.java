@@ -1,0 +1,179 @@
+package dev.flotilla.lab.cli;
+
+import dev.flotilla.lab.check.*;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flotilla.lab.history.History;
+import dev.flotilla.lab.history.HistoryFile;
+import dev.flotilla.lab.history.HistoryFormatException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The {@code check} command: reads a history file, runs one checker and prints the verdict as JSON.
+ *
+ * <pre>check --model &lt;model&gt; [--budget-seconds N] [--total N] &lt;history.jsonl&gt;</pre>
+ *
+ * <p>Exit codes: 0 valid, 1 invalid, 2 unknown, 64 bad usage (message on stderr), 65 the history
+ * file is missing or malformed (message with the line number on stderr).
+ */
+public final class CheckCommand {
+
+    /** Exit code: the history satisfies the model. */
+    public static final int EXIT_VALID = 0;
+    /** Exit code: the history violates the model. */
+    public static final int EXIT_INVALID = 1;
+    /** Exit code: the checker could not decide; not a pass. */
+    public static final int EXIT_UNKNOWN = 2;
+    /** Exit code: bad command line (sysexits EX_USAGE). */
+    public static final int EXIT_USAGE = 64;
+    /** Exit code: the history file is missing or malformed (sysexits EX_DATAERR). */
+    public static final int EXIT_BAD_HISTORY = 65;
+
+    static final String USAGE = "usage: check --model <" + String.join("|", Checkers.names())
+            + "> [--budget-seconds N] [--total N] <history.jsonl>\n"
+            + "  --model           the checker to run (linearizable = cas-register)\n"
+            + "  --budget-seconds  time budget of the linearizability search (default "
+            + CheckerOptions.DEFAULT_BUDGET.toSeconds() + "); when it runs out the verdict is UNKNOWN\n"
+            + "  --total           the total money of a bank history (required for --model bank)\n"
+            + "exit codes: 0 valid, 1 invalid, 2 unknown, 64 bad usage, 65 unreadable history";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CheckCommand() {
+    }
+
+    /** Runs the command and exits the JVM with its exit code. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command: prints the verdict JSON to {@code out}, problems to {@code err}, and returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        long startNanos = System.nanoTime();
+        String model = null;
+        String file = null;
+        CheckerOptions options = CheckerOptions.defaults();
+        int i = args.length > 0 && args[0].equals("check") ? 1 : 0;
+        try {
+            for (; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "-h", "--help" -> {
+                        out.println(USAGE);
+                        return EXIT_VALID;
+                    }
+                    case "--model" -> model = value(args, ++i, arg);
+                    case "--budget-seconds" -> options = options.withBudget(seconds(value(args, ++i, arg)));
+                    case "--total" -> options = options.withTotal(integer(value(args, ++i, arg), arg));
+                    default -> {
+                        if (arg.startsWith("-")) {
+                            throw new IllegalArgumentException("unknown option " + arg);
+                        }
+                        if (file != null) {
+                            throw new IllegalArgumentException("only one history file, got " + file + " and " + arg);
+                        }
+                        file = arg;
+                    }
+                }
+            }
+            if (model == null) {
+                throw new IllegalArgumentException("--model is required");
+            }
+            if (file == null) {
+                throw new IllegalArgumentException("the history file is required");
+            }
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
+        }
+        Checker checker;
+        try {
+            checker = Checkers.byName(model, options);
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
+        }
+
+        History history;
+        Path path = Path.of(file);
+        try {
+            if (!Files.isRegularFile(path)) {
+                err.println("check: no such history file: " + file);
+                return EXIT_BAD_HISTORY;
+            }
+            history = HistoryFile.read(path);
+        } catch (HistoryFormatException e) {
+            err.println("check: " + file + ": " + e.getMessage());
+            return EXIT_BAD_HISTORY;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("check: cannot read " + file + ": " + e.getMessage());
+            return EXIT_BAD_HISTORY;
+        }
+
+        CheckResult result = checker.check(history);
+        out.println(toJson(result, model, (System.nanoTime() - startNanos) / 1_000_000));
+        return switch (result.verdict()) {
+            case VALID -> EXIT_VALID;
+            case INVALID -> EXIT_INVALID;
+            case UNKNOWN -> EXIT_UNKNOWN;
+        };
+    }
+
+    static String toJson(CheckResult result, String model, long elapsedMillis) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("verdict", result.verdict().name());
+        json.put("model", model);
+        json.put("ops", result.operations());
+        ArrayNode anomalies = json.putArray("anomalies");
+        for (Anomaly anomaly : result.anomalies()) {
+            anomalies.addObject().put("kind", anomaly.kind()).put("message", anomaly.message());
+        }
+        json.put("counterexample", result.counterexample());
+        json.put("checkMillis", result.elapsedMillis());
+        json.put("elapsedMillis", elapsedMillis);
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("check: " + problem);
+        err.println(USAGE);
+        return EXIT_USAGE;
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static Duration seconds(String text) {
+        try {
+            BigDecimal seconds = new BigDecimal(text);
+            if (seconds.signum() < 0) {
+                throw new IllegalArgumentException("--budget-seconds must not be negative, got " + text);
+            }
+            return Duration.ofNanos(seconds.movePointRight(9).min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--budget-seconds must be a number, got " + text);
+        }
+    }
+
+    private static long integer(String text, String option) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be an integer, got " + text);
+        }
+    }
+}

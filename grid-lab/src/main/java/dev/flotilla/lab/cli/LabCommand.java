@@ -1,0 +1,199 @@
+package dev.flotilla.lab.cli;
+
+import dev.flotilla.lab.run.*;
+import dev.flotilla.lab.report.MatrixCell;
+import dev.flotilla.lab.report.Reports;
+import dev.flotilla.lab.report.RunResult;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The lab's command line.
+ *
+ * <pre>
+ * lab run &lt;spec.yml&gt; [--out DIR]
+ * lab matrix [--out DIR] [--quick] [--docs FILE]
+ * </pre>
+ *
+ * Exit codes: 0 when the run completed, whatever the verdict; 2 on bad usage or a rejected spec; 1 when the
+ * output could not be written.
+ */
+public final class LabCommand {
+    static final String USAGE = """
+            usage: lab run <spec.yml> [--out DIR]
+                   lab matrix [--out DIR] [--quick] [--docs FILE]
+              run     runs one experiment spec (see docs/lab-runs.md); default DIR lab-runs/<spec name>
+              matrix  every mode of every workload against join, leave and crash; default DIR lab-runs/matrix
+                      --quick  shorter runs and scale-out 1 -> 2 -> 3
+                      --docs   also write the verdict table to FILE (e.g. docs/guarantees.md)
+            exit codes: 0 completed (whatever the verdict), 1 output not written, 2 bad usage or spec""";
+    private static final String DOCS_BEGIN = "<!-- lab-matrix:begin -->";
+    private static final String DOCS_END = "<!-- lab-matrix:end -->";
+
+    private LabCommand() {
+    }
+
+    /** Runs the command and exits with its code. */
+    public static void main(String[] args) {
+        int code = execute(args, System.out, System.err);
+        System.exit(code);
+    }
+
+    /** Runs the command, printing to {@code out} and {@code err}; returns the exit code instead of exiting. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        if (!rest.isEmpty() && rest.get(0).equals("lab")) {
+            rest.remove(0);
+        }
+        if (rest.isEmpty() || rest.contains("--help") || rest.contains("-h")) {
+            (rest.isEmpty() ? err : out).println(USAGE);
+            return rest.isEmpty() ? 2 : 0;
+        }
+        String command = rest.remove(0);
+        try {
+            return switch (command) {
+                case "run" -> run(rest, out, err);
+                case "matrix" -> matrix(rest, out, err);
+                default -> usage(err, "unknown command '" + command + "'");
+            };
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        Path specFile = null;
+        Path dir = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--out")) {
+                if (i + 1 >= args.size()) {
+                    return usage(err, "--out needs a directory");
+                }
+                dir = Path.of(args.get(++i));
+            } else if (arg.startsWith("--")) {
+                return usage(err, "unknown option '" + arg + "' for run");
+            } else if (specFile == null) {
+                specFile = Path.of(arg);
+            } else {
+                return usage(err, "run takes one spec file, got also '" + arg + "'");
+            }
+        }
+        if (specFile == null) {
+            return usage(err, "run needs a spec file");
+        }
+        ExperimentSpec spec;
+        try {
+            spec = ExperimentSpec.fromYaml(specFile);
+        } catch (NoSuchFileException e) {
+            return usage(err, "spec file not found: " + specFile);
+        } catch (InvalidSpecException e) {
+            return usage(err, "invalid spec " + specFile + ": " + e.getMessage());
+        } catch (IOException e) {
+            return usage(err, "cannot read spec " + specFile + ": " + e.getMessage());
+        }
+        Path outDir = dir != null ? dir : Path.of("lab-runs", spec.name());
+        out.println("running " + spec.name() + " (" + spec.workload() + " / " + spec.mode() + " / " + spec.nemesis()
+                + ", " + spec.members() + " members, " + spec.duration().toMillis() / 1000.0 + " s, seed "
+                + spec.seed() + ")");
+        RunResult result = ExperimentRunner.run(spec, outDir, progress -> out.println(line(progress)));
+        out.println("verdict " + result.verdict() + ": " + result.summary());
+        result.notes().forEach(n -> out.println("note: " + n));
+        out.println("report: " + outDir.resolve("report.html").toAbsolutePath());
+        return 0;
+    }
+
+    private static int matrix(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        Path dir = Path.of("lab-runs", "matrix");
+        Path docs = null;
+        boolean quick = false;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--quick" -> quick = true;
+                case "--out" -> {
+                    if (i + 1 >= args.size()) {
+                        return usage(err, "--out needs a directory");
+                    }
+                    dir = Path.of(args.get(++i));
+                }
+                case "--docs" -> {
+                    if (i + 1 >= args.size()) {
+                        return usage(err, "--docs needs a file");
+                    }
+                    docs = Path.of(args.get(++i));
+                }
+                default -> {
+                    return usage(err, "unknown option '" + args.get(i) + "' for matrix");
+                }
+            }
+        }
+        String commandLine = "lab matrix" + (quick ? " --quick" : "") + " --out " + dir
+                + (docs == null ? "" : " --docs " + docs);
+        Matrix matrix = Matrix.standard(quick);
+        long start = System.nanoTime();
+        out.println("matrix: " + matrix.workloads().size() * matrix.modes().size() * matrix.scenarios().size()
+                + " cells into " + dir);
+        List<MatrixCell> cells = matrix.run(dir, progress -> {
+            if (progress.phase() == Phase.DONE) {
+                out.println(line(progress));
+            }
+        });
+        String date = LocalDate.now(ZoneOffset.UTC).toString();
+        Reports.writeMatrix(cells, dir, commandLine, date);
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        out.println("matrix done in " + seconds + " s: " + dir.resolve("matrix.html").toAbsolutePath());
+        if (docs != null) {
+            writeDocs(docs, cells, commandLine, date, seconds);
+            out.println("verdict table written to " + docs);
+        }
+        return 0;
+    }
+
+    /**
+     * Writes the measured table into {@code docs}: between the begin/end markers when the file has them (so the
+     * prose around the table survives a rerun), else as a new file.
+     */
+    static void writeDocs(Path docs, List<MatrixCell> cells, String commandLine, String date, long seconds)
+            throws IOException {
+        String table = DOCS_BEGIN + "\n\nMeasured with `" + commandLine + "` on " + date + " (" + seconds
+                + " s for " + cells.size() + " cells; 2 cores). Each cell: verdict, the workload's finding, ok"
+                + " operations per second and p99 latency.\n\n" + Reports.matrixMarkdown(cells) + "\n" + DOCS_END;
+        String text;
+        if (Files.exists(docs)) {
+            String old = Files.readString(docs, StandardCharsets.UTF_8);
+            int begin = old.indexOf(DOCS_BEGIN);
+            int end = old.indexOf(DOCS_END);
+            text = begin >= 0 && end > begin
+                    ? old.substring(0, begin) + table + old.substring(end + DOCS_END.length())
+                    : old + "\n" + table + "\n";
+        } else {
+            text = "# Guarantees, measured\n\n" + table + "\n";
+        }
+        if (docs.getParent() != null) {
+            Files.createDirectories(docs.getParent());
+        }
+        Files.writeString(docs, text, StandardCharsets.UTF_8);
+    }
+
+    private static String line(Progress p) {
+        return String.format(Locale.ROOT, "[%6.1fs] %-28s %-11s ops %6d  members %d  faults %d",
+                p.elapsedMillis() / 1000.0, p.experiment(), p.phase(), p.operations(), p.members(), p.faults());
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println("error: " + problem);
+        err.println(USAGE);
+        return 2;
+    }
+}

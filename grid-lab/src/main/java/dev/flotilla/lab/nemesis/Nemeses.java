@@ -1,0 +1,38 @@
+package dev.flotilla.lab.nemesis;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The name-based registry of nemeses: {@code none}, {@code join}, {@code leave}, {@code crash},
+ * {@code crash-during-migration}, {@code churn}, {@code lose-majority}.
+ */
+public final class Nemeses {
+    private static final List<String> NAMES = List.of("none", "join", "leave", "crash", "crash-during-migration",
+            "churn", "lose-majority");
+    private static final Map<String, Nemesis> BY_NAME = Stream.of(new NoNemesis(), new JoinNemesis(),
+                    new MemberLoss(true), new MemberLoss(false), new CrashDuringMigration(), new Churn(),
+                    new LoseMajority())
+            .collect(Collectors.toUnmodifiableMap(Nemesis::name, Function.identity()));
+
+    private Nemeses() {
+    }
+
+    /** The registered names, in a stable order. */
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    /** The nemesis of that name (case-insensitive); throws IllegalArgumentException listing the known names. */
+    public static Nemesis byName(String name) {
+        Nemesis nemesis = name == null ? null : BY_NAME.get(name.toLowerCase(Locale.ROOT));
+        if (nemesis == null) {
+            throw new IllegalArgumentException("unknown nemesis \"" + name + "\"; known: " + String.join(", ", NAMES));
+        }
+        return nemesis;
+    }
+}

@@ -1,0 +1,334 @@
+package dev.flotilla.lab.run;
+
+import dev.flotilla.grid.MapSettings;
+import dev.flotilla.lab.nemesis.Nemeses;
+import dev.flotilla.lab.nemesis.Nemesis;
+import dev.flotilla.lab.workload.Workloads;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One experiment: workload x guarantee mode x map settings x nemesis schedule x cluster size, for a time limit.
+ * Immutable and validated on construction; read from YAML with {@link #fromYaml(Path)} (keys are documented in
+ * {@code docs/lab-runs.md}) or built with {@link #builder()}, which holds every default.
+ *
+ * @param name             a label for reports; defaults to {@code workload-mode-nemesis}
+ * @param workload         {@code bank}, {@code register}, {@code set} or {@code counter}
+ * @param mode             a guarantee mode id, e.g. {@code atomic-key}
+ * @param map              replication of the workload's maps
+ * @param members          members the cluster starts with
+ * @param cpMembers        CP member count: 0 or 3-7 (derived from the mode unless set: 3 for {@code cp}, else 0)
+ * @param nemesis          the nemesis' registry name
+ * @param nemesisInterval  time between two faults
+ * @param nemesisSizes     sizes the {@code join} nemesis grows through (empty: initial + 1, + 2, + 4)
+ * @param settleLimit      longest wait for safety after each fault before the schedule goes on
+ * @param duration         how long the clients and the nemesis run
+ * @param clients          client worker threads
+ * @param rate             total operations per second over all clients; 0 = as fast as they go
+ * @param seed             seeds the generators and the nemesis' choices
+ * @param keys             registers (register) or accounts (bank)
+ * @param safeTimeout      longest wait, after healing, for the cluster to be safe; past it the verdict is UNKNOWN
+ */
+public record ExperimentSpec(String name, String workload, String mode, MapSettings map, int members,
+                             int cpMembers, String nemesis, Duration nemesisInterval, List<Integer> nemesisSizes,
+                             Duration settleLimit, Duration duration, int clients, double rate, long seed,
+                             int keys, Duration safeTimeout) {
+
+    /** Guarantee mode ids, as {@code dev.flotilla.grid.guarantee.GuaranteeMode} names them. */
+    public static final List<String> MODES = List.of("unsafe", "atomic-key", "locked", "tx-one-phase",
+            "tx-two-phase", "cp", "cp-unsafe");
+    static final int MAX_MEMBERS = 9;
+
+    /** Validates every field; a rejected value throws {@link InvalidSpecException} naming the field. */
+    public ExperimentSpec {
+        if (workload == null || !Workloads.names().contains(workload)) {
+            throw new InvalidSpecException("workload", workload, "must be one of " + Workloads.names());
+        }
+        if (mode == null || !MODES.contains(mode)) {
+            throw new InvalidSpecException("mode", mode, "must be one of " + MODES);
+        }
+        if (map == null) {
+            throw new InvalidSpecException("map", null, "must be set");
+        }
+        range("map.backup-count", map.backupCount(), 0, MapSettings.MAX_BACKUPS);
+        range("map.async-backup-count", map.asyncBackupCount(), 0, MapSettings.MAX_BACKUPS - map.backupCount());
+        range("members", members, 1, MAX_MEMBERS);
+        if (cpMembers != 0) {
+            range("cp-members", cpMembers, 3, 7);
+        }
+        if (mode.equals("cp") && cpMembers < 3) {
+            throw new InvalidSpecException("cp-members", cpMembers, "mode cp needs 3 to 7 CP members (Raft)");
+        }
+        if (mode.equals("cp-unsafe") && cpMembers != 0) {
+            throw new InvalidSpecException("cp-members", cpMembers, "mode cp-unsafe needs 0 CP members (that is"
+                    + " what makes Hazelcast run CP calls without Raft)");
+        }
+        if (cpMembers > members) {
+            throw new InvalidSpecException("members", members, "must be at least cp-members (" + cpMembers
+                    + "): CP discovery waits for that many members");
+        }
+        Nemesis chosen;
+        try {
+            chosen = Nemeses.byName(nemesis);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException("nemesis.name", nemesis, "must be one of " + Nemeses.names());
+        }
+        if (members < chosen.minimumMembers(cpMembers)) {
+            throw new InvalidSpecException("members", members, "nemesis " + nemesis + " needs at least "
+                    + chosen.minimumMembers(cpMembers) + " members");
+        }
+        if (nemesis.equals("lose-majority") && cpMembers < 3) {
+            throw new InvalidSpecException("nemesis.name", nemesis, "lose-majority needs CP members (cp-members 3-7)");
+        }
+        positive("nemesis.interval-seconds", nemesisInterval);
+        nemesisSizes = List.copyOf(nemesisSizes == null ? List.of() : nemesisSizes);
+        int previous = members;
+        for (int i = 0; i < nemesisSizes.size(); i++) {
+            int size = nemesisSizes.get(i);
+            if (size <= previous || size > MAX_MEMBERS) {
+                throw new InvalidSpecException("nemesis.sizes[" + i + "]", size, "sizes must grow from members ("
+                        + members + ") strictly, up to " + MAX_MEMBERS);
+            }
+            previous = size;
+        }
+        if (nemesis.equals("join") && nemesisSizes.isEmpty() && members + 4 > MAX_MEMBERS) {
+            throw new InvalidSpecException("nemesis.sizes", "[]", "the default sizes (members + 1, + 2, + 4) exceed "
+                    + MAX_MEMBERS + "; list the sizes");
+        }
+        positive("nemesis.settle-seconds", settleLimit);
+        positive("duration-seconds", duration);
+        if (duration.compareTo(Duration.ofHours(1)) > 0) {
+            throw new InvalidSpecException("duration-seconds", duration.toSeconds(), "must be at most 3600");
+        }
+        range("clients", clients, 1, 64);
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            throw new InvalidSpecException("rate", rate, "must be 0 (unthrottled) or a positive number of operations per second");
+        }
+        range("keys", keys, workload.equals("bank") ? 2 : 1, 1000);
+        positive("safe-timeout-seconds", safeTimeout);
+        if (name == null || name.isBlank()) {
+            name = workload + "-" + mode + "-" + nemesis;
+        }
+    }
+
+    /** A builder holding every default: 1 member, backup count 1, no nemesis, 10 s, 4 clients, seed 1, 5 keys. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder seeded with this spec's values. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * Reads a spec from a YAML file; absent keys keep their defaults, unknown keys are rejected.
+     *
+     * @throws InvalidSpecException on an unknown key, a value of the wrong type or a rejected value
+     * @throws IOException          when the file cannot be read or is not YAML
+     */
+    public static ExperimentSpec fromYaml(Path file) throws IOException {
+        return ExperimentSpecReader.read(file);
+    }
+
+    /** Reads a spec from YAML text; see {@link #fromYaml(Path)}. */
+    public static ExperimentSpec fromYaml(Reader yaml) throws IOException {
+        return ExperimentSpecReader.read(yaml);
+    }
+
+    /** The spec as YAML-spelled keys and plain values, in the order the YAML documents them (for result.json). */
+    public Map<String, Object> toMap() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", name);
+        out.put("workload", workload);
+        out.put("mode", mode);
+        Map<String, Object> mapOut = new LinkedHashMap<>();
+        mapOut.put("backup-count", map.backupCount());
+        mapOut.put("async-backup-count", map.asyncBackupCount());
+        mapOut.put("read-backup-data", map.readBackupData());
+        out.put("map", mapOut);
+        out.put("members", members);
+        out.put("cp-members", cpMembers);
+        Map<String, Object> nemesisOut = new LinkedHashMap<>();
+        nemesisOut.put("name", nemesis);
+        nemesisOut.put("interval-seconds", seconds(nemesisInterval));
+        nemesisOut.put("sizes", nemesisSizes);
+        nemesisOut.put("settle-seconds", seconds(settleLimit));
+        out.put("nemesis", nemesisOut);
+        out.put("duration-seconds", seconds(duration));
+        out.put("clients", clients);
+        out.put("rate", rate);
+        out.put("seed", seed);
+        out.put("keys", keys);
+        out.put("safe-timeout-seconds", seconds(safeTimeout));
+        return out;
+    }
+
+    private static double seconds(Duration d) {
+        return d.toMillis() / 1000.0;
+    }
+
+    private static void range(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidSpecException(field, value, "must be between " + min + " and " + max);
+        }
+    }
+
+    private static void positive(String field, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new InvalidSpecException(field, value == null ? null : value.toMillis() / 1000.0, "must be positive");
+        }
+    }
+
+    /** Collects values; {@link #build()} validates them. The field initialisers are the defaults. */
+    public static final class Builder {
+        private String name;
+        private String workload = "counter";
+        private String mode = "atomic-key";
+        private MapSettings map = MapSettings.DEFAULT;
+        private int members = 1;
+        private Integer cpMembers;
+        private String nemesis = "none";
+        private Duration nemesisInterval = Duration.ofSeconds(2);
+        private List<Integer> nemesisSizes = new ArrayList<>();
+        private Duration settleLimit = Duration.ofSeconds(30);
+        private Duration duration = Duration.ofSeconds(10);
+        private int clients = 4;
+        private double rate = 0;
+        private long seed = 1;
+        private int keys = 5;
+        private Duration safeTimeout = Duration.ofSeconds(60);
+
+        private Builder() {
+        }
+
+        private Builder(ExperimentSpec s) {
+            name = s.name;
+            workload = s.workload;
+            mode = s.mode;
+            map = s.map;
+            members = s.members;
+            cpMembers = s.cpMembers;
+            nemesis = s.nemesis;
+            nemesisInterval = s.nemesisInterval;
+            nemesisSizes = new ArrayList<>(s.nemesisSizes);
+            settleLimit = s.settleLimit;
+            duration = s.duration;
+            clients = s.clients;
+            rate = s.rate;
+            seed = s.seed;
+            keys = s.keys;
+            safeTimeout = s.safeTimeout;
+        }
+
+        /** A label for reports. Default {@code workload-mode-nemesis}. */
+        public Builder name(String value) {
+            name = value;
+            return this;
+        }
+
+        /** The workload name. Default {@code counter}. */
+        public Builder workload(String value) {
+            workload = value;
+            return this;
+        }
+
+        /** The guarantee mode id. Default {@code atomic-key}. */
+        public Builder mode(String value) {
+            mode = value;
+            return this;
+        }
+
+        /** Replication of the workload's maps. Default one synchronous backup. */
+        public Builder map(MapSettings value) {
+            map = value;
+            return this;
+        }
+
+        /** Members to start with. Default 1. */
+        public Builder members(int value) {
+            members = value;
+            return this;
+        }
+
+        /** CP member count; null derives it from the mode (3 for cp, else 0). Default derived. */
+        public Builder cpMembers(Integer value) {
+            cpMembers = value;
+            return this;
+        }
+
+        /** The nemesis name. Default {@code none}. */
+        public Builder nemesis(String value) {
+            nemesis = value;
+            return this;
+        }
+
+        /** Time between faults. Default 2 s. */
+        public Builder nemesisInterval(Duration value) {
+            nemesisInterval = value;
+            return this;
+        }
+
+        /** Sizes the join nemesis grows through. Default empty (initial + 1, + 2, + 4). */
+        public Builder nemesisSizes(List<Integer> value) {
+            nemesisSizes = value == null ? new ArrayList<>() : new ArrayList<>(value);
+            return this;
+        }
+
+        /** Longest wait for safety after a fault. Default 30 s. */
+        public Builder settleLimit(Duration value) {
+            settleLimit = value;
+            return this;
+        }
+
+        /** How long clients and nemesis run. Default 10 s. */
+        public Builder duration(Duration value) {
+            duration = value;
+            return this;
+        }
+
+        /** Client worker threads. Default 4. */
+        public Builder clients(int value) {
+            clients = value;
+            return this;
+        }
+
+        /** Total operations per second; 0 unthrottled. Default 0. */
+        public Builder rate(double value) {
+            rate = value;
+            return this;
+        }
+
+        /** The seed. Default 1. */
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        /** Registers or accounts. Default 5. */
+        public Builder keys(int value) {
+            keys = value;
+            return this;
+        }
+
+        /** Longest wait for safety after healing. Default 60 s. */
+        public Builder safeTimeout(Duration value) {
+            safeTimeout = value;
+            return this;
+        }
+
+        /** Validates and builds. */
+        public ExperimentSpec build() {
+            int cp = cpMembers != null ? cpMembers : "cp".equals(mode) ? 3 : 0;
+            return new ExperimentSpec(name, workload, mode, map, members, cp, nemesis, nemesisInterval, nemesisSizes,
+                    settleLimit, duration, clients, rate, seed, keys, safeTimeout);
+        }
+    }
+}

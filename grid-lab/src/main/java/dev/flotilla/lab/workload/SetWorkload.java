@@ -1,0 +1,94 @@
+package dev.flotilla.lab.workload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flotilla.lab.check.CheckResult;
+import dev.flotilla.lab.check.Checker;
+import dev.flotilla.lab.check.Checkers;
+import dev.flotilla.lab.history.History;
+import dev.flotilla.lab.history.Operation;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A grow-only set: every worker adds unique numbers ({@code add}); the final read ({@code read}) must contain
+ * every acknowledged add ({@code set} checker). Worker {@code w}'s elements are {@code w * 10^9 + i}.
+ */
+final class SetWorkload implements Workload {
+    private static final long WORKER_SPAN = 1_000_000_000L;
+
+    @Override
+    public String name() {
+        return "set";
+    }
+
+    @Override
+    public String model() {
+        return "set";
+    }
+
+    @Override
+    public Generator generator(WorkloadSettings settings, long seed, int worker) {
+        // Elements are unique by construction; the seed only picks where each worker's sequence starts.
+        long[] next = {worker * WORKER_SPAN + Seeds.random(seed, worker).nextInt(1000) * 1000L};
+        return () -> new Request("add", null, next[0]++);
+    }
+
+    @Override
+    public WorkloadClient client(WorkloadSettings settings, OperationFamilies families) {
+        OperationFamilies.ElementSet set = families.set(settings.namespace());
+        return request -> switch (request.f()) {
+            case "add" -> {
+                set.add((Long) request.value());
+                yield Outcome.ok(null);
+            }
+            case "read" -> Outcome.ok(set.readAll().stream().sorted().toList());
+            default -> throw new IllegalArgumentException("set has no operation " + request.f());
+        };
+    }
+
+    @Override
+    public List<Request> finalReads(WorkloadSettings settings) {
+        return List.of(new Request("read", null, null));
+    }
+
+    @Override
+    public Checker checker(WorkloadSettings settings) {
+        return Checkers.set();
+    }
+
+    @Override
+    public String summarize(WorkloadSettings settings, History history, CheckResult result) {
+        Operation finalRead = FinalRead.last(history, "read");
+        if (finalRead == null) {
+            return "no final read";
+        }
+        Set<Long> present = new HashSet<>();
+        for (JsonNode element : finalRead.completionValue()) {
+            present.add(element.asLong());
+        }
+        int acknowledged = 0;
+        int lost = 0;
+        int uncertainPresent = 0;
+        int uncertain = 0;
+        for (Operation op : history.operations()) {
+            if (!op.f().equals("add")) {
+                continue;
+            }
+            boolean there = present.contains(op.invokeValue().asLong());
+            if (op.isOk()) {
+                acknowledged++;
+                lost += there ? 0 : 1;
+            } else if (op.isInfo()) {
+                uncertain++;
+                uncertainPresent += there ? 1 : 0;
+            }
+        }
+        String tail = uncertain == 0 ? "" : "; " + uncertainPresent + " of " + uncertain + " unknown adds present";
+        if (lost > 0) {
+            return "lost " + lost + " of " + acknowledged + " acknowledged adds" + tail;
+        }
+        return "all " + acknowledged + " acknowledged adds present" + tail;
+    }
+}

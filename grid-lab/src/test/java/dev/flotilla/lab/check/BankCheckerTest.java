@@ -1,0 +1,67 @@
+package dev.flotilla.lab.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.flotilla.lab.history.History;
+import dev.flotilla.lab.history.HistoryRecorder;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BankCheckerTest {
+
+    @Test
+    void bank_readsConserveTotalDespiteInfoAndFailedTransfers_isValid() {
+        CheckResult result = Checkers.bank(100).check(GoldenHistories.load("bank-good"));
+
+        assertThat(result.verdict()).isEqualTo(Verdict.VALID);
+        assertThat(result.anomalies()).isEmpty();
+        assertThat(result.operations()).isEqualTo(6);
+    }
+
+    @Test
+    void bank_badReads_reportMoneyCreatedDestroyedAndNegativeBalances() {
+        CheckResult result = Checkers.bank(100).check(GoldenHistories.load("bank-bad"));
+
+        assertThat(result.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(result.anomalies()).extracting(Anomaly::toString).containsExactly(
+                "money: read by process 2 (invoke 3, ok 4): balances sum to 130, expected 100: money +30",
+                "negative: read by process 0 (invoke 8, ok 9): account c has balance -30",
+                "negative: final read by process 4 (invoke 10, ok 11): account a has balance -10",
+                "money: final read by process 4 (invoke 10, ok 11): balances sum to 80, expected 100: money -20");
+        assertThat(result.counterexample()).contains("sums to 130 instead of 100 (money +30)");
+    }
+
+    @Test
+    void bank_wrongTotal_flagsEveryRead() {
+        CheckResult result = Checkers.bank(90).check(GoldenHistories.load("bank-good"));
+
+        assertThat(result.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(result.anomalies()).hasSize(3).allSatisfy(a -> assertThat(a.message()).endsWith("money +10"));
+    }
+
+    @Test
+    void bank_noOkRead_isUnknown() {
+        HistoryRecorder recorder = HistoryRecorder.start();
+        recorder.invoke(0, "transfer", null, Map.of("from", "a", "to", "b", "amount", 1));
+        recorder.ok(0, null);
+        recorder.invoke(1, "read", null, null);
+        recorder.info(1, null);
+
+        CheckResult result = Checkers.bank(10).check(recorder.history());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(result.anomalies()).extracting(Anomaly::kind).containsExactly("no-read");
+    }
+
+    @Test
+    void bank_readValueNotAMap_isUnknown() {
+        HistoryRecorder recorder = HistoryRecorder.start();
+        recorder.invoke(0, "read", null, null);
+        recorder.ok(0, List.of(1, 2));
+
+        History history = recorder.history();
+
+        assertThat(Checkers.bank(3).check(history).verdict()).isEqualTo(Verdict.UNKNOWN);
+    }
+}

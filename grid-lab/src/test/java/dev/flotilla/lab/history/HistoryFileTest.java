@@ -1,0 +1,151 @@
+package dev.flotilla.lab.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryFileTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void historyFile_writeThenRead_roundTripsEveryEvent() throws IOException {
+        HistoryRecorder recorder = HistoryRecorder.start();
+        recorder.invoke(0, "write", "k1", 3);
+        recorder.invoke(1, "read", "k1", null);
+        recorder.ok(0, 3);
+        recorder.ok(1, 3);
+        recorder.invoke(2, "cas", null, List.of(3, 4));
+        recorder.info(2, null);
+        recorder.invoke(3, "transfer", null, Map.of("from", "a", "to", "b", "amount", 5));
+        recorder.fail(3, null);
+        recorder.invoke(4, "add", "s", "x\"y");
+        Path file = dir.resolve("h.jsonl");
+
+        HistoryFile.write(file, recorder.events());
+        History read = HistoryFile.read(file);
+
+        assertThat(read.events()).isEqualTo(recorder.events());
+        assertThat(read.operations()).isEqualTo(recorder.history().operations());
+        assertThat(Files.readAllLines(file)).hasSize(9);
+    }
+
+    @Test
+    void historyFile_keyAbsent_isNullAndNotWritten() throws IOException {
+        String text = "{\"index\":0,\"time\":5,\"process\":1,\"type\":\"invoke\",\"f\":\"read\",\"value\":null}\n";
+
+        History history = HistoryFile.read(new StringReader(text));
+
+        assertThat(history.events().get(0).key()).isNull();
+        assertThat(HistoryFile.toLine(history.events().get(0))).isEqualTo(text.strip());
+    }
+
+    @Test
+    void historyFile_operations_pairInvokesWithCompletionsInInvokeOrder() throws IOException {
+        History history = read(
+                "{\"index\":0,\"process\":1,\"type\":\"invoke\",\"f\":\"write\",\"value\":1}",
+                "{\"index\":1,\"process\":2,\"type\":\"invoke\",\"f\":\"read\",\"value\":null}",
+                "{\"index\":2,\"process\":2,\"type\":\"ok\",\"f\":\"read\",\"value\":1}",
+                "{\"index\":3,\"process\":3,\"type\":\"invoke\",\"f\":\"write\",\"value\":2}",
+                "{\"index\":4,\"process\":1,\"type\":\"ok\",\"f\":\"write\",\"value\":1}");
+
+        List<Operation> ops = history.operations();
+
+        assertThat(ops).extracting(Operation::invokeIndex).containsExactly(0L, 1L, 3L);
+        assertThat(ops).extracting(Operation::completeIndex).containsExactly(4L, 2L, -1L);
+        assertThat(ops).extracting(Operation::type).containsExactly(EventType.OK, EventType.OK, EventType.INFO);
+        assertThat(ops.get(1).value().intValue()).isEqualTo(1);
+        assertThat(ops.get(0).precedes(ops.get(2))).isFalse();
+        assertThat(ops.get(1).precedes(ops.get(2))).isTrue();
+    }
+
+    @Test
+    void historyFile_malformedJson_failsWithLineNumber() {
+        assertThatThrownBy(() -> read(
+                "{\"index\":0,\"process\":1,\"type\":\"invoke\",\"f\":\"read\"}",
+                "",
+                "{\"index\":1,\"process\":1,\"type\":\"ok\",\"f\":\"read\",\"value\":"))
+                .isInstanceOf(HistoryFormatException.class)
+                .hasMessageStartingWith("line 3: not valid JSON")
+                .satisfies(e -> assertThat(((HistoryFormatException) e).line()).isEqualTo(3));
+    }
+
+    @Test
+    void historyFile_missingOrMistypedField_failsWithLineNumber() {
+        assertThatThrownBy(() -> read("{\"index\":0,\"type\":\"invoke\",\"f\":\"read\"}"))
+                .hasMessage("line 1: missing \"process\"");
+        assertThatThrownBy(() -> read("{\"index\":\"0\",\"process\":1,\"type\":\"invoke\",\"f\":\"read\"}"))
+                .hasMessage("line 1: \"index\" must be an integer, got \"0\"");
+        assertThatThrownBy(() -> read("{\"index\":0,\"process\":1,\"type\":\"done\",\"f\":\"read\"}"))
+                .hasMessageStartingWith("line 1: unknown event type \"done\"");
+    }
+
+    @Test
+    void historyFile_twoValuesOnALineOrNonStringKey_isRejected() {
+        assertThatThrownBy(() -> read("{\"index\":0,\"process\":1,\"type\":\"invoke\",\"f\":\"read\"} {}"))
+                .hasMessage("line 1: more than one JSON value on the line");
+        assertThatThrownBy(() -> read("{\"index\":0,\"process\":1,\"type\":\"invoke\",\"f\":\"read\",\"key\":7}"))
+                .hasMessage("line 1: \"key\" must be a string, got 7");
+        assertThatThrownBy(() -> read("[1,2]"))
+                .hasMessage("line 1: expected a JSON object, got: [1,2]");
+    }
+
+    @Test
+    void historyFile_unknownFieldsAndNestedValues_areIgnoredAndKept() throws IOException {
+        History history = read("{\"index\":0,\"process\":1,\"type\":\"invoke\",\"f\":\"transfer\","
+                + "\"error\":{\"why\":[1,2]},\"value\":{\"from\":\"a\",\"to\":\"b\",\"amount\":[3]}}");
+
+        assertThat(history.events().get(0).value().toString()).isEqualTo("{\"from\":\"a\",\"to\":\"b\",\"amount\":[3]}");
+        assertThat(history.events().get(0).time()).isZero();
+    }
+
+    @Test
+    void historyFile_completionWithoutInvoke_isRejected() {
+        assertThatThrownBy(() -> read(
+                "{\"index\":0,\"process\":1,\"type\":\"invoke\",\"f\":\"read\"}",
+                "{\"index\":1,\"process\":2,\"type\":\"ok\",\"f\":\"read\",\"value\":4}"))
+                .isInstanceOf(HistoryFormatException.class)
+                .hasMessage("line 2: ok read by process 2 has no matching invoke");
+    }
+
+    @Test
+    void historyFile_operationAfterInfo_isRejected() {
+        assertThatThrownBy(() -> read(
+                "{\"index\":0,\"process\":1,\"type\":\"invoke\",\"f\":\"write\",\"value\":1}",
+                "{\"index\":1,\"process\":1,\"type\":\"info\",\"f\":\"write\"}",
+                "{\"index\":2,\"process\":1,\"type\":\"invoke\",\"f\":\"read\"}"))
+                .isInstanceOf(HistoryFormatException.class)
+                .hasMessageContaining("line 3: process 1 invoked read after its info at index 1");
+    }
+
+    @Test
+    void historyFile_indexNotIncreasing_isRejected() {
+        assertThatThrownBy(() -> read(
+                "{\"index\":5,\"process\":1,\"type\":\"invoke\",\"f\":\"read\"}",
+                "{\"index\":5,\"process\":1,\"type\":\"ok\",\"f\":\"read\"}"))
+                .hasMessage("line 2: index 5 does not increase (previous index 5)");
+    }
+
+    @Test
+    void historyOf_completionWithMismatchedF_namesEventIndex() {
+        Event invoke = new Event(0, 0, 1, EventType.INVOKE, "read", null, null);
+        Event ok = new Event(1, 0, 1, EventType.OK, "write", null, null);
+
+        assertThatThrownBy(() -> History.of(List.of(invoke, ok)))
+                .isInstanceOf(HistoryFormatException.class)
+                .hasMessageStartingWith("event index 1: ok has f=write but process 1 invoked f=read");
+    }
+
+    private static History read(String... lines) throws IOException {
+        return HistoryFile.read(new StringReader(String.join("\n", lines)));
+    }
+}

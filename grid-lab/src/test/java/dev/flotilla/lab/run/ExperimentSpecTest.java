@@ -1,0 +1,146 @@
+package dev.flotilla.lab.run;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ExperimentSpecTest {
+
+    private static ExperimentSpec parse(String yaml) throws IOException {
+        return ExperimentSpec.fromYaml(new StringReader(yaml));
+    }
+
+    @Test
+    void fromYaml_everyField_readsEveryValue() throws IOException {
+        ExperimentSpec spec = parse("""
+                name: bank-crash
+                workload: bank
+                mode: tx-two-phase
+                map: {backup-count: 2, async-backup-count: 1, read-backup-data: true}
+                members: 4
+                cp-members: 3
+                nemesis: {name: crash, interval-seconds: 1.5, settle-seconds: 12}
+                duration-seconds: 7
+                clients: 3
+                rate: 250
+                seed: 99
+                keys: 8
+                safe-timeout-seconds: 45
+                """);
+        assertThat(spec.name()).isEqualTo("bank-crash");
+        assertThat(spec.workload()).isEqualTo("bank");
+        assertThat(spec.mode()).isEqualTo("tx-two-phase");
+        assertThat(spec.map().backupCount()).isEqualTo(2);
+        assertThat(spec.map().asyncBackupCount()).isEqualTo(1);
+        assertThat(spec.map().readBackupData()).isTrue();
+        assertThat(spec.members()).isEqualTo(4);
+        assertThat(spec.cpMembers()).isEqualTo(3);
+        assertThat(spec.nemesis()).isEqualTo("crash");
+        assertThat(spec.nemesisInterval()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(spec.settleLimit()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(spec.duration()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(spec.clients()).isEqualTo(3);
+        assertThat(spec.rate()).isEqualTo(250.0);
+        assertThat(spec.seed()).isEqualTo(99);
+        assertThat(spec.keys()).isEqualTo(8);
+        assertThat(spec.safeTimeout()).isEqualTo(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void fromYaml_onlyWorkloadAndMode_takesDefaultsAndDerivesName() throws IOException {
+        ExperimentSpec spec = parse("workload: counter\nmode: unsafe\n");
+        assertThat(spec.name()).isEqualTo("counter-unsafe-none");
+        assertThat(spec.members()).isEqualTo(1);
+        assertThat(spec.cpMembers()).isZero();
+        assertThat(spec.map().backupCount()).isEqualTo(1);
+        assertThat(spec.nemesis()).isEqualTo("none");
+    }
+
+    @Test
+    void fromYaml_cpModeWithoutCpMembers_derivesThreeCpMembers() throws IOException {
+        ExperimentSpec spec = parse("workload: register\nmode: cp\nmembers: 3\n");
+        assertThat(spec.cpMembers()).isEqualTo(3);
+    }
+
+    @Test
+    void fromYaml_joinSizes_areRead() throws IOException {
+        ExperimentSpec spec = parse("workload: set\nmode: locked\nnemesis: {name: join, sizes: [2, 3, 5]}\n");
+        assertThat(spec.nemesisSizes()).containsExactly(2, 3, 5);
+    }
+
+    @Test
+    void fromYaml_unknownKey_isRejectedNamingTheKey() {
+        assertThatThrownBy(() -> parse("workload: counter\nmode: unsafe\nmap: {backups: 1}\n"))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("map.backups")
+                .extracting(e -> ((InvalidSpecException) e).field()).isEqualTo("map.backups");
+    }
+
+    @Test
+    void fromYaml_wrongType_isRejectedNamingTheField() {
+        assertThatThrownBy(() -> parse("workload: counter\nmode: unsafe\nclients: many\n"))
+                .isInstanceOf(InvalidSpecException.class)
+                .extracting(e -> ((InvalidSpecException) e).field()).isEqualTo("clients");
+    }
+
+    @Test
+    void fromYaml_missingWorkload_isRejected() {
+        assertThatThrownBy(() -> parse("mode: unsafe\n"))
+                .isInstanceOf(InvalidSpecException.class)
+                .extracting(e -> ((InvalidSpecException) e).field()).isEqualTo("workload");
+    }
+
+    @Test
+    void build_invalidValues_areRejectedNamingTheField() {
+        record Case(ExperimentSpec.Builder builder, String field) {
+        }
+        Stream.of(
+                new Case(ExperimentSpec.builder().workload("queue"), "workload"),
+                new Case(ExperimentSpec.builder().mode("eventual"), "mode"),
+                new Case(ExperimentSpec.builder().mode("cp").members(3).cpMembers(0), "cp-members"),
+                new Case(ExperimentSpec.builder().mode("cp-unsafe").members(3).cpMembers(3), "cp-members"),
+                new Case(ExperimentSpec.builder().mode("cp").members(2), "members"),
+                new Case(ExperimentSpec.builder().nemesis("flood"), "nemesis.name"),
+                new Case(ExperimentSpec.builder().nemesis("crash").members(1), "members"),
+                new Case(ExperimentSpec.builder().nemesis("lose-majority").members(3), "nemesis.name"),
+                new Case(ExperimentSpec.builder().nemesis("join").nemesisSizes(List.of(3, 2)), "nemesis.sizes[1]"),
+                new Case(ExperimentSpec.builder().workload("bank").keys(1), "keys"),
+                new Case(ExperimentSpec.builder().clients(0), "clients"),
+                new Case(ExperimentSpec.builder().rate(-1), "rate"),
+                new Case(ExperimentSpec.builder().duration(Duration.ZERO), "duration-seconds"),
+                new Case(ExperimentSpec.builder().map(dev.flotilla.grid.MapSettings.DEFAULT.withBackupCount(7)),
+                        "map.backup-count")
+        ).forEach(c -> assertThatThrownBy(c.builder()::build)
+                .as(c.field())
+                .isInstanceOf(InvalidSpecException.class)
+                .extracting(e -> ((InvalidSpecException) e).field()).isEqualTo(c.field()));
+    }
+
+    @Test
+    void toMap_roundTripsThroughYamlKeys() throws IOException {
+        ExperimentSpec spec = parse("workload: bank\nmode: locked\nmembers: 2\nnemesis: {name: leave}\nseed: 5\n");
+        assertThat(spec.toMap()).containsEntry("workload", "bank").containsEntry("seed", 5L)
+                .containsKeys("map", "nemesis", "duration-seconds", "safe-timeout-seconds");
+    }
+
+    @Test
+    void shippedSpecs_allParse() throws IOException {
+        Path dir = Path.of("..", "config", "experiments");
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> specs = files.filter(p -> p.toString().endsWith(".yml")).toList();
+            assertThat(specs).isNotEmpty();
+            for (Path file : specs) {
+                assertThat(ExperimentSpec.fromYaml(file).workload()).as(file.toString()).isNotBlank();
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.flotilla.lab.workload;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GeneratorTest {
+    private static final WorkloadSettings SETTINGS = WorkloadSettings.of(4, "test");
+
+    private static List<Request> take(Workload workload, long seed, int worker, int count) {
+        Generator generator = workload.generator(SETTINGS, seed, worker);
+        List<Request> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(generator.next());
+        }
+        return out;
+    }
+
+    @Test
+    void generator_sameSeedAndWorker_givesTheSameSequence() {
+        for (String name : Workloads.names()) {
+            Workload workload = Workloads.byName(name);
+            assertThat(take(workload, 42, 1, 500)).as(name).isEqualTo(take(workload, 42, 1, 500));
+        }
+    }
+
+    @Test
+    void generator_otherSeedOrWorker_givesAnotherSequence() {
+        for (String name : List.of("bank", "register", "counter")) {
+            Workload workload = Workloads.byName(name);
+            assertThat(take(workload, 42, 0, 200)).as(name).isNotEqualTo(take(workload, 43, 0, 200));
+            assertThat(take(workload, 42, 0, 200)).as(name).isNotEqualTo(take(workload, 42, 1, 200));
+        }
+    }
+
+    @Test
+    void setGenerator_manyWorkers_neverRepeatsAnElement() {
+        Set<Object> seen = new HashSet<>();
+        for (int worker = 0; worker < 8; worker++) {
+            for (Request request : take(Workloads.byName("set"), 3, worker, 1000)) {
+                assertThat(seen.add(request.value())).as("element %s", request.value()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void bankGenerator_transfers_moveBetweenTwoDifferentKnownAccounts() {
+        for (Request request : take(Workloads.byName("bank"), 9, 0, 1000)) {
+            if (request.f().equals("transfer")) {
+                @SuppressWarnings("unchecked")
+                java.util.Map<String, Object> t = (java.util.Map<String, Object>) request.value();
+                assertThat(t.get("from")).isNotEqualTo(t.get("to"));
+                assertThat((String) t.get("from")).matches("a[0-3]");
+                assertThat((Long) t.get("amount")).isBetween(1L, 5L);
+            } else {
+                assertThat(request.f()).isEqualTo("read");
+            }
+        }
+    }
+
+    @Test
+    void registerGenerator_usesOnlyConfiguredKeysAndSmallValues() {
+        for (Request request : take(Workloads.byName("register"), 9, 0, 1000)) {
+            assertThat(request.key()).matches("r[0-3]");
+            assertThat(request.f()).isIn("read", "write", "cas");
+        }
+    }
+
+    @Test
+    void byName_unknownWorkload_namesTheKnownOnes() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Workloads.byName("queue"))
+                .hasMessageContaining("bank, register, set, counter");
+    }
+}
