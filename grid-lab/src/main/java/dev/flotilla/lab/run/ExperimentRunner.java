@@ -122,7 +122,7 @@ public final class ExperimentRunner {
                 cluster = LabCluster.form(spec.members(), spec.map(), spec.cpMembers());
                 lastSize = cluster.size();
                 WorkloadClient client = workload.client(settings,
-                        new GuaranteeFamilies(GuaranteeMode.fromId(spec.mode()), cluster.first()));
+                        new EmbeddedTarget(GuaranteeMode.fromId(spec.mode()), cluster.first()));
                 client.setUp();
                 warmUp(workload.finalReads(settings), client);
 

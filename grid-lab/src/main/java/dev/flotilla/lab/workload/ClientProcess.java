@@ -1,5 +1,6 @@
 package dev.flotilla.lab.workload;
 
+import dev.flotilla.client.FlotillaException;
 import dev.flotilla.grid.GridException;
 import dev.flotilla.lab.history.EventType;
 import dev.flotilla.lab.history.HistoryRecorder;
@@ -12,7 +13,7 @@ import java.util.function.IntSupplier;
  * ok, fail or info.
  *
  * <p>The rules (DESIGN.md section 6): {@code fail} only when the operation surely did not take effect (the client
- * said so, or a {@link GridException} is {@linkplain GridException#definite() definite}); anything else thrown is
+ * said so, or a {@link GridException} or {@link FlotillaException} is definite); anything else thrown is
  * {@code info}. After an {@code info} the logical process is finished forever, so the worker continues under a
  * new process id taken from the shared supplier. Not thread-safe: one worker thread uses one instance (only
  * {@link #abandon()} may be called from another thread).
@@ -47,6 +48,9 @@ public final class ClientProcess {
             type = outcome.applied() ? EventType.OK : EventType.FAIL;
             value = outcome.value();
         } catch (GridException e) {
+            type = e.definite() ? EventType.FAIL : EventType.INFO;
+            value = request.value();
+        } catch (FlotillaException e) {
             type = e.definite() ? EventType.FAIL : EventType.INFO;
             value = request.value();
         } catch (RuntimeException e) {

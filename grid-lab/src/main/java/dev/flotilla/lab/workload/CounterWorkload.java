@@ -1,5 +1,6 @@
 package dev.flotilla.lab.workload;
 
+import dev.flotilla.grid.guarantee.Counter;
 import dev.flotilla.lab.check.CheckResult;
 import dev.flotilla.lab.check.Checker;
 import dev.flotilla.lab.check.Checkers;
@@ -34,8 +35,8 @@ final class CounterWorkload implements Workload {
     }
 
     @Override
-    public WorkloadClient client(WorkloadSettings settings, OperationFamilies families) {
-        OperationFamilies.SharedCounter counter = families.counter(settings.namespace());
+    public WorkloadClient client(WorkloadSettings settings, Target target) {
+        Counter counter = target.counter(settings.namespace());
         return request -> switch (request.f()) {
             case "incr" -> {
                 counter.incrementBy((Long) request.value());

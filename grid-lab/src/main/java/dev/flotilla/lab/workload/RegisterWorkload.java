@@ -1,5 +1,6 @@
 package dev.flotilla.lab.workload;
 
+import dev.flotilla.grid.guarantee.Register;
 import dev.flotilla.lab.check.CheckResult;
 import dev.flotilla.lab.check.Checker;
 import dev.flotilla.lab.check.CheckerOptions;
@@ -50,8 +51,8 @@ final class RegisterWorkload implements Workload {
     }
 
     @Override
-    public WorkloadClient client(WorkloadSettings settings, OperationFamilies families) {
-        OperationFamilies.Registers registers = families.registers(settings.namespace());
+    public WorkloadClient client(WorkloadSettings settings, Target target) {
+        Register registers = target.register(settings.namespace());
         return request -> switch (request.f()) {
             case "read" -> Outcome.ok(registers.read(request.key()));
             case "write" -> {

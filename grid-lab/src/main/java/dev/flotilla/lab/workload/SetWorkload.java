@@ -1,6 +1,7 @@
 package dev.flotilla.lab.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flotilla.grid.guarantee.GrowSet;
 import dev.flotilla.lab.check.CheckResult;
 import dev.flotilla.lab.check.Checker;
 import dev.flotilla.lab.check.Checkers;
@@ -36,14 +37,14 @@ final class SetWorkload implements Workload {
     }
 
     @Override
-    public WorkloadClient client(WorkloadSettings settings, OperationFamilies families) {
-        OperationFamilies.ElementSet set = families.set(settings.namespace());
+    public WorkloadClient client(WorkloadSettings settings, Target target) {
+        GrowSet set = target.set(settings.namespace());
         return request -> switch (request.f()) {
             case "add" -> {
                 set.add((Long) request.value());
                 yield Outcome.ok(null);
             }
-            case "read" -> Outcome.ok(set.readAll().stream().sorted().toList());
+            case "read" -> Outcome.ok(List.copyOf(set.readAll()));
             default -> throw new IllegalArgumentException("set has no operation " + request.f());
         };
     }

@@ -25,8 +25,8 @@ public interface Workload {
      */
     Generator generator(WorkloadSettings settings, long seed, int worker);
 
-    /** The client that runs this workload's requests on {@code families}, under {@code settings.namespace()}. */
-    WorkloadClient client(WorkloadSettings settings, OperationFamilies families);
+    /** The client that runs this workload's requests on {@code target}, under {@code settings.namespace()}. */
+    WorkloadClient client(WorkloadSettings settings, Target target);
 
     /** The reads made after the faults healed and the cluster is safe again, in order. */
     List<Request> finalReads(WorkloadSettings settings);

@@ -1,0 +1,40 @@
+package dev.flotilla.lab.run;
+
+import dev.flotilla.grid.Grid;
+import dev.flotilla.grid.guarantee.Accounts;
+import dev.flotilla.grid.guarantee.Counter;
+import dev.flotilla.grid.guarantee.GrowSet;
+import dev.flotilla.grid.guarantee.GuaranteeMode;
+import dev.flotilla.grid.guarantee.Guarantees;
+import dev.flotilla.grid.guarantee.Register;
+import dev.flotilla.lab.workload.Documents;
+import dev.flotilla.lab.workload.Target;
+
+/** grid-core's own families and versioned maps, called on one member inside the lab's JVM. */
+record EmbeddedTarget(GuaranteeMode mode, Grid grid) implements Target {
+
+    @Override
+    public Accounts accounts(String namespace) {
+        return Guarantees.of(mode, grid, namespace).accounts();
+    }
+
+    @Override
+    public Register register(String namespace) {
+        return Guarantees.of(mode, grid, namespace).register();
+    }
+
+    @Override
+    public GrowSet set(String namespace) {
+        return Guarantees.of(mode, grid, namespace).set();
+    }
+
+    @Override
+    public Counter counter(String namespace) {
+        return Guarantees.of(mode, grid, namespace).counter();
+    }
+
+    @Override
+    public Documents documents(String map) {
+        throw new UnsupportedOperationException("documents: not wired yet");
+    }
+}
