@@ -28,8 +28,11 @@ public final class HazelcastConfigMapper {
         network.setPort(grid.port()).setPortAutoIncrement(grid.portAutoIncrement());
         network.setPublicAddress(null);
         network.getInterfaces().setEnabled(true).addInterface(grid.bindAddress());
-        // Bind the configured address only, not every interface.
+        // Bind the configured address only, not every interface. Naming it as the local address also lets a member
+        // bind a loopback alias such as 127.0.0.3, which Linux routes on lo without listing it on any interface
+        // (interface matching alone refuses it): several members on one machine, one address each.
         config.setProperty("hazelcast.socket.bind.any", "false");
+        config.setProperty("hazelcast.local.localAddress", grid.bindAddress());
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);

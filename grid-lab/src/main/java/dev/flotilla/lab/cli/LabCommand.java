@@ -104,7 +104,7 @@ public final class LabCommand {
             return usage(err, "cannot read spec " + specFile + ": " + e.getMessage());
         }
         Path outDir = dir != null ? dir : Path.of("lab-runs", spec.name());
-        out.println("running " + spec.name() + " (" + spec.workload() + " / " + spec.mode() + " / " + spec.nemesis()
+        out.println("running " + spec.name() + " (" + spec.workload().name() + " / " + spec.mode().id() + " / " + spec.nemesis().name()
                 + ", " + spec.members() + " members, " + spec.duration().toMillis() / 1000.0 + " s, seed "
                 + spec.seed() + ")");
         RunResult result = ExperimentRunner.run(spec, outDir, progress -> out.println(line(progress)));

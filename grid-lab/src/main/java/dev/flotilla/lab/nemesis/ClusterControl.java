@@ -1,59 +1,85 @@
 package dev.flotilla.lab.nemesis;
 
-import dev.flotilla.grid.Grid;
-
 import java.time.Duration;
 import java.util.List;
 
 /**
- * What a nemesis may do to an in-process cluster. The first member hosts the clients and is never faulted.
+ * What a nemesis may do to a cluster: in-process members ({@code M} is a grid-core {@code Grid}) or node processes
+ * ({@code M} is a {@code NodeProcess}). A nemesis only passes members back, so it is written once for both kinds.
  *
- * <p>Every method that changes membership returns once every running member agrees on the new membership; none
- * waits for migrations to finish (use {@link #awaitSafe(Duration)}).
+ * <p>Every method that changes membership returns once every running, unpaused member agrees on the new membership;
+ * none waits for migrations to finish (use {@link #awaitSafe(Duration)}).
+ *
+ * @param <M> the member handle
  */
-public interface ClusterControl {
+public interface ClusterControl<M> {
 
-    /** Running members, oldest first. */
-    List<Grid> members();
+    /** Members started and not stopped (paused ones included), oldest first. */
+    List<M> members();
 
     /** How many members the cluster has now. */
     default int size() {
         return members().size();
     }
 
-    /** Members that may be faulted: every running member but the first. */
-    default List<Grid> faultable() {
-        List<Grid> all = members();
-        return all.isEmpty() ? all : all.subList(1, all.size());
-    }
+    /** Members a fault may hit: in-process every member but the one hosting the clients, on processes every node. */
+    List<M> faultable();
 
     /** CP members configured (0: CP structures run without Raft). */
     int cpMemberCount();
 
     /** Running members that are CP members now. */
-    List<Grid> cpMembers();
+    List<M> cpMembers();
 
     /**
-     * Starts one more member and waits until every member sees it. When the CP Subsystem lacks members (after a
-     * crash or a leave of a CP member) the new member is promoted to a CP member.
-     */
-    Grid addMember();
-
-    /**
-     * {@link #addMember()} only while the cluster has fewer than {@code target} members, checked and done as one
+     * {@code addMember} only while the cluster has fewer than {@code target} members, checked and done as one
      * step with respect to every other membership change (so two callers growing to the same target never
-     * overshoot it). Returns the new member, or null when the cluster already had {@code target} or more.
+     * overshoot it). Returns the new member, or null when the cluster already had {@code target} or more. When
+     * the CP Subsystem lacks members, the new member is promoted to a CP member.
      */
-    Grid addMemberIfBelow(int target);
+    M addMemberIfBelow(int target);
 
-    /** Shuts a member down gracefully (it hands its partitions over first) and waits until the others see it gone. */
-    void leave(Grid member);
+    /** Adds one member whatever the size (see {@link #addMemberIfBelow(int)}). */
+    default M addMember() {
+        return addMemberIfBelow(Integer.MAX_VALUE);
+    }
 
-    /** Terminates a member like a crash and waits until the others have removed it (and removed it from CP). */
-    void crash(Grid member);
+    /** Stops a member gracefully (it hands its partitions over first; SIGTERM for a process) and waits until the others see it gone. */
+    void leave(M member);
 
-    /** Terminates these members at the same moment and waits until the others have removed them all. */
-    void crash(List<Grid> members);
+    /** Stops these members at the same moment like a crash (terminate; SIGKILL) and waits until the others removed them all. */
+    void crash(List<M> members);
+
+    /** {@link #crash(List)} of one member. */
+    default void crash(M member) {
+        crash(List.of(member));
+    }
+
+    /** Whether {@link #restart}, {@link #pause} and {@link #resume} work here (node processes only). */
+    boolean supportsProcessFaults();
+
+    /**
+     * Starts a crashed member again under the same identity (address and ports) with empty memory, as an operator
+     * restarts a node, and waits until every member sees it. Returns the new handle.
+     *
+     * @throws UnsupportedOperationException unless {@link #supportsProcessFaults()}
+     */
+    M restart(M member);
+
+    /** Freezes a member (SIGSTOP): it keeps its sockets but answers nothing. */
+    void pause(M member);
+
+    /** Lets a paused member run again (SIGCONT). */
+    void resume(M member);
+
+    /** Lets every paused member run again; nothing to do where nothing can be paused. */
+    void resumeAll();
+
+    /**
+     * Polls until the members other than {@code gone} agree on a membership without them and every partition has
+     * an owner among them: the moment the cluster has reported the fault. True when seen within the timeout.
+     */
+    boolean awaitRemoved(List<M> gone, Duration timeout);
 
     /** Polls until a partition migration is running or the timeout passes; true when one was seen. */
     boolean awaitMigrationStarted(Duration timeout);
@@ -61,8 +87,8 @@ public interface ClusterControl {
     /** Polls until every member agrees on membership, every partition is owned and the cluster is safe. */
     boolean awaitSafe(Duration timeout);
 
-    /** A short name for a member in fault details: its {@code host:port}, readable after it stopped too. */
-    String label(Grid member);
+    /** A short name for a member in fault details, readable after it stopped too (e.g. {@code n2 127.0.0.3}). */
+    String label(M member);
 
     /** Nanoseconds since the run's clock started: the time base of the history and of fault windows. */
     long nanos();

@@ -9,14 +9,15 @@ import java.util.stream.Stream;
 
 /**
  * The name-based registry of nemeses: {@code none}, {@code join}, {@code leave}, {@code crash},
- * {@code crash-during-migration}, {@code churn}, {@code lose-majority}.
+ * {@code crash-during-migration}, {@code churn}, {@code lose-majority}, {@code kill}, {@code kill-two}, and on node
+ * processes only {@code pause}.
  */
 public final class Nemeses {
     private static final List<String> NAMES = List.of("none", "join", "leave", "crash", "crash-during-migration",
-            "churn", "lose-majority");
-    private static final Map<String, Nemesis> BY_NAME = Stream.of(new NoNemesis(), new JoinNemesis(),
-                    new MemberLoss(true), new MemberLoss(false), new CrashDuringMigration(), new Churn(),
-                    new LoseMajority())
+            "churn", "lose-majority", "kill", "kill-two", "pause");
+    private static final Map<String, Nemesis> BY_NAME = Stream.concat(
+                    Stream.of(new NoNemesis(), new JoinNemesis(), new LoseMajority()),
+                    Stream.of(MemberFaults.Action.values()).map(MemberFaults::new))
             .collect(Collectors.toUnmodifiableMap(Nemesis::name, Function.identity()));
 
     private Nemeses() {

@@ -13,7 +13,7 @@ final class NoNemesis implements Nemesis {
     }
 
     @Override
-    public void run(ClusterControl cluster, NemesisSettings settings, Schedule schedule, FaultLog log) {
+    public <M> void run(ClusterControl<M> cluster, NemesisSettings settings, Schedule schedule, FaultLog log) {
         // Nothing to do.
     }
 }

@@ -27,9 +27,10 @@ final class RunPage {
                 .append(" | ").append(fmt(r.latency().p99Millis())).append(" |\n\n");
         md.append("Seed ").append(r.seed()).append(", clients ran ").append(fmt(r.runNanos() / 1e9)).append(" s.\n\n");
         if (!r.faults().isEmpty()) {
-            md.append("## Faults\n\n| kind | from s | to s | detail |\n|---|---|---|---|\n");
+            md.append("## Faults\n\n| kind | nodes | from s | reported s | to s | detail |\n|---|---|---|---|---|---|\n");
             for (Fault f : r.faults()) {
-                md.append("| ").append(f.kind()).append(" | ").append(fmt(f.startNanos() / 1e9)).append(" | ")
+                md.append("| ").append(f.kind()).append(" | ").append(cell(String.join(", ", f.nodes()))).append(" | ")
+                        .append(fmt(f.startNanos() / 1e9)).append(" | ").append(reported(f)).append(" | ")
                         .append(fmt(f.endNanos() / 1e9)).append(" | ").append(cell(f.detail())).append(" |\n");
             }
             md.append('\n');
@@ -50,6 +51,11 @@ final class RunPage {
         return md.toString();
     }
 
+    /** When the cluster had reported the fault (member removed, partitions owned again), or "-". */
+    private static String reported(Fault f) {
+        return f.reportedNanos() < 0 ? "-" : fmt(f.reportedNanos() / 1e9);
+    }
+
     static String html(RunResult r) {
         StringBuilder h = new StringBuilder(Html.head(r.name()));
         h.append("<h1>").append(Html.escape(r.name())).append(' ').append(Html.badge(r.verdict())).append("</h1>\n");
@@ -63,9 +69,11 @@ final class RunPage {
                 .append(td(Long.toString(r.seed()))).append("</tr></table>\n");
         h.append(charts(r));
         if (!r.faults().isEmpty()) {
-            h.append("<h2>Faults</h2>\n<table><tr><th>kind</th><th>from s</th><th>to s</th><th>detail</th></tr>\n");
+            h.append("<h2>Faults</h2>\n<table><tr><th>kind</th><th>nodes</th><th>from s</th><th>reported s</th>")
+                    .append("<th>to s</th><th>detail</th></tr>\n");
             for (Fault f : r.faults()) {
-                h.append("<tr>").append(td(f.kind())).append(td(fmt(f.startNanos() / 1e9)))
+                h.append("<tr>").append(td(f.kind())).append(td(String.join(", ", f.nodes())))
+                        .append(td(fmt(f.startNanos() / 1e9))).append(td(reported(f)))
                         .append(td(fmt(f.endNanos() / 1e9))).append(td(f.detail())).append("</tr>\n");
             }
             h.append("</table>\n");

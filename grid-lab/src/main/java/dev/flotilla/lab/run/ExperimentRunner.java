@@ -1,6 +1,5 @@
 package dev.flotilla.lab.run;
 
-import dev.flotilla.grid.guarantee.GuaranteeMode;
 import dev.flotilla.lab.check.Anomaly;
 import dev.flotilla.lab.check.CheckResult;
 import dev.flotilla.lab.check.Verdict;
@@ -8,8 +7,8 @@ import dev.flotilla.lab.history.EventType;
 import dev.flotilla.lab.history.History;
 import dev.flotilla.lab.history.HistoryFile;
 import dev.flotilla.lab.history.HistoryRecorder;
+import dev.flotilla.lab.nemesis.ClusterControl;
 import dev.flotilla.lab.nemesis.FaultLog;
-import dev.flotilla.lab.nemesis.Nemeses;
 import dev.flotilla.lab.nemesis.Nemesis;
 import dev.flotilla.lab.nemesis.NemesisSettings;
 import dev.flotilla.lab.nemesis.Schedule;
@@ -25,7 +24,6 @@ import dev.flotilla.lab.workload.Request;
 import dev.flotilla.lab.workload.Workload;
 import dev.flotilla.lab.workload.WorkloadClient;
 import dev.flotilla.lab.workload.WorkloadSettings;
-import dev.flotilla.lab.workload.Workloads;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,7 +92,9 @@ public final class ExperimentRunner {
         private final List<SizeSample> sizes = new CopyOnWriteArrayList<>();
         private final List<String> notes = new CopyOnWriteArrayList<>();
         private volatile Phase phase = Phase.FORMING;
-        private volatile LabCluster cluster;
+        private volatile ClusterControl<?> control;
+        private volatile HistoryRecorder recorder;
+        private volatile long runNanos;
         private volatile int lastSize;
         /** History index where the final reads begin; operations before it ran under the clients. */
         private volatile long finalReadsFrom = Long.MAX_VALUE;
@@ -108,54 +108,60 @@ public final class ExperimentRunner {
 
         RunResult execute() throws IOException {
             Files.createDirectories(outputDir);
-            Workload workload = Workloads.byName(spec.workload());
-            Nemesis nemesis = Nemeses.byName(spec.nemesis());
+            Workload workload = spec.workload();
             // Namespaces are at most 48 characters of [A-Za-z0-9_.-].
             WorkloadSettings settings = WorkloadSettings.of(spec.keys(), "lab-" + UUID.randomUUID().toString().substring(0, 8));
-            NemesisSettings nemesisSettings = new NemesisSettings(spec.nemesisInterval(), spec.nemesisSizes(),
-                    spec.settleLimit(), spec.seed());
-            HistoryRecorder recorder = null;
-            long runNanos = 0;
+            RunCluster<?> formed = null;
             boolean safe = false;
             try {
                 enter(Phase.FORMING);
-                cluster = LabCluster.form(spec.members(), spec.map(), spec.cpMembers());
-                lastSize = cluster.size();
-                WorkloadClient client = workload.client(settings,
-                        new EmbeddedTarget(GuaranteeMode.fromId(spec.mode()), cluster.first()));
-                client.setUp();
-                warmUp(workload.finalReads(settings), client);
-
-                recorder = HistoryRecorder.start();
-                cluster.startClock(System.nanoTime());
-                sizes.add(new SizeSample(0, cluster.size()));
-                enter(Phase.RUNNING);
-                runNanos = runClientsAndNemesis(workload, settings, client, recorder, nemesis, nemesisSettings);
-
-                enter(Phase.HEALING);
-                nemesis.heal(cluster, spec.members(), nemesisSettings, faults);
-                sample();
-                enter(Phase.SETTLING);
-                safe = cluster.awaitSafe(spec.safeTimeout());
-                if (!safe) {
-                    notes.add("the cluster was not safe within " + spec.safeTimeout().toSeconds()
-                            + " s after healing: a VALID verdict is reported as UNKNOWN");
-                }
-                enter(Phase.FINAL_READS);
-                finalReadsFrom = recorder.events().size();
-                finalReads(workload.finalReads(settings), client, recorder);
+                formed = RunCluster.form(spec, outputDir);
+                control = formed.control();
+                lastSize = control.size();
+                safe = drive(formed, workload, settings);
             } catch (RuntimeException e) {
                 notes.add("the run stopped early: " + describe(e));
             } finally {
-                if (cluster != null) {
-                    cluster.close();
+                if (formed != null) {
+                    formed.close();
                 }
             }
             return finish(workload, settings, recorder, runNanos, safe);
         }
 
-        private long runClientsAndNemesis(Workload workload, WorkloadSettings settings, WorkloadClient client,
-                                          HistoryRecorder recorder, Nemesis nemesis, NemesisSettings nemesisSettings) {
+        /** Runs clients and nemesis on a formed cluster, heals, settles and makes the final reads; true when it was safe. */
+        private <M> boolean drive(RunCluster<M> formed, Workload workload, WorkloadSettings settings) {
+            ClusterControl<M> cluster = formed.control();
+            Nemesis nemesis = spec.nemesis();
+            NemesisSettings nemesisSettings = spec.nemesisSettings(spec.seed());
+            WorkloadClient client = workload.client(settings, formed.target());
+            client.setUp();
+            warmUp(workload.finalReads(settings), client);
+
+            recorder = HistoryRecorder.start();
+            formed.startClock(System.nanoTime());
+            sizes.add(new SizeSample(0, cluster.size()));
+            enter(Phase.RUNNING);
+            runNanos = runClientsAndNemesis(workload, settings, client, nemesis, nemesisSettings, cluster);
+
+            enter(Phase.HEALING);
+            nemesis.heal(cluster, spec.members(), nemesisSettings, faults);
+            sample();
+            enter(Phase.SETTLING);
+            boolean safe = cluster.awaitSafe(spec.safeTimeout());
+            if (!safe) {
+                notes.add("the cluster was not safe within " + spec.safeTimeout().toSeconds()
+                        + " s after healing: a VALID verdict is reported as UNKNOWN");
+            }
+            enter(Phase.FINAL_READS);
+            finalReadsFrom = recorder.events().size();
+            finalReads(workload.finalReads(settings), client, recorder);
+            return safe;
+        }
+
+        private <M> long runClientsAndNemesis(Workload workload, WorkloadSettings settings, WorkloadClient client,
+                                              Nemesis nemesis, NemesisSettings nemesisSettings,
+                                              ClusterControl<M> cluster) {
             Schedule schedule = new Schedule();
             CountDownLatch workersDone = new CountDownLatch(spec.clients());
             List<Thread> threads = new ArrayList<>();
@@ -327,7 +333,8 @@ public final class ExperimentRunner {
             HistoryFile.write(outputDir.resolve("history.jsonl"), history.events());
             long slice = Math.max(Duration.ofMillis(100).toNanos(), roundToMillis(Math.max(runNanos, 1) / SLICES));
             RunMetrics metrics = RunMetrics.of(history, runNanos, slice);
-            RunResult result = new RunResult(spec.name(), spec.toMap(), spec.workload(), spec.mode(), spec.nemesis(),
+            RunResult result = new RunResult(spec.name(), spec.toMap(), spec.workload().name(), spec.mode().id(),
+                    spec.nemesis().name(),
                     spec.seed(), verdict, check.anomalies(), check.counterexample(), summary, metrics.counts(),
                     metrics.throughput(), metrics.latency(), runNanos, metrics.timeline(), faults.faults(),
                     sizes, notes);
@@ -337,7 +344,7 @@ public final class ExperimentRunner {
         }
 
         private void sample() {
-            LabCluster c = cluster;
+            ClusterControl<?> c = control;
             if (c == null) {
                 return;
             }

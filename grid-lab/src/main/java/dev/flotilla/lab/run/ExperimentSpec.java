@@ -1,8 +1,11 @@
 package dev.flotilla.lab.run;
 
 import dev.flotilla.grid.MapSettings;
+import dev.flotilla.grid.guarantee.GuaranteeMode;
 import dev.flotilla.lab.nemesis.Nemeses;
 import dev.flotilla.lab.nemesis.Nemesis;
+import dev.flotilla.lab.nemesis.NemesisSettings;
+import dev.flotilla.lab.workload.Workload;
 import dev.flotilla.lab.workload.Workloads;
 
 import java.io.IOException;
@@ -10,52 +13,66 @@ import java.io.Reader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One experiment: workload x guarantee mode x map settings x nemesis schedule x cluster size, for a time limit.
- * Immutable and validated on construction; read from YAML with {@link #fromYaml(Path)} (keys are documented in
- * {@code docs/lab-runs.md}) or built with {@link #builder()}, which holds every default.
+ * One experiment: workload x guarantee mode x map settings x nemesis schedule x cluster kind and size, for a time
+ * limit. Immutable and validated on construction; names from outside (workload, mode, nemesis, cluster kind) are
+ * resolved once, by the {@link Builder}, into the typed values held here. Read from YAML with
+ * {@link #fromYaml(Path)} (keys are documented in {@code docs/lab-runs.md}) or built with {@link #builder()}, which
+ * holds every default.
  *
  * @param name             a label for reports; defaults to {@code workload-mode-nemesis}
- * @param workload         {@code bank}, {@code register}, {@code set} or {@code counter}
- * @param mode             a guarantee mode id, e.g. {@code atomic-key}
+ * @param workload         the workload
+ * @param mode             the guarantee mode its client runs under
  * @param map              replication of the workload's maps
+ * @param cluster          in-process members or node processes
  * @param members          members the cluster starts with
  * @param cpMembers        CP member count: 0 or 3-7 (derived from the mode unless set: 3 for {@code cp}, else 0)
- * @param nemesis          the nemesis' registry name
+ * @param nemesis          the fault schedule
  * @param nemesisInterval  time between two faults
  * @param nemesisSizes     sizes the {@code join} nemesis grows through (empty: initial + 1, + 2, + 4)
  * @param settleLimit      longest wait for safety after each fault before the schedule goes on
+ * @param pauseFor         how long the {@code pause} nemesis keeps a node stopped
  * @param duration         how long the clients and the nemesis run
  * @param clients          client worker threads
  * @param rate             total operations per second over all clients; 0 = as fast as they go
  * @param seed             seeds the generators and the nemesis' choices
- * @param keys             registers (register) or accounts (bank)
+ * @param keys             registers (register, documents) or accounts (bank)
  * @param safeTimeout      longest wait, after healing, for the cluster to be safe; past it the verdict is UNKNOWN
+ * @param idempotencyKeys  whether the HTTP client sends {@code Idempotency-Key} with its writes (processes only)
+ * @param maxNoHeartbeat   how long nodes keep a silent member before removing it (processes only; a node's own
+ *                         default is 10 s, in-process members use 5 s)
  */
-public record ExperimentSpec(String name, String workload, String mode, MapSettings map, int members,
-                             int cpMembers, String nemesis, Duration nemesisInterval, List<Integer> nemesisSizes,
-                             Duration settleLimit, Duration duration, int clients, double rate, long seed,
-                             int keys, Duration safeTimeout) {
+public record ExperimentSpec(String name, Workload workload, GuaranteeMode mode, MapSettings map, ClusterKind cluster,
+                             int members, int cpMembers, Nemesis nemesis, Duration nemesisInterval,
+                             List<Integer> nemesisSizes, Duration settleLimit, Duration pauseFor, Duration duration,
+                             int clients, double rate, long seed, int keys, Duration safeTimeout,
+                             boolean idempotencyKeys, Duration maxNoHeartbeat) {
 
-    /** Guarantee mode ids, as {@code dev.flotilla.grid.guarantee.GuaranteeMode} names them. */
-    public static final List<String> MODES = List.of("unsafe", "atomic-key", "locked", "tx-one-phase",
-            "tx-two-phase", "cp", "cp-unsafe");
+    /** Guarantee mode ids, as {@link GuaranteeMode} names them. */
+    public static final List<String> MODES = Arrays.stream(GuaranteeMode.values()).map(GuaranteeMode::id).toList();
     static final int MAX_MEMBERS = 9;
 
     /** Validates every field; a rejected value throws {@link InvalidSpecException} naming the field. */
     public ExperimentSpec {
-        if (workload == null || !Workloads.names().contains(workload)) {
-            throw new InvalidSpecException("workload", workload, "must be one of " + Workloads.names());
+        if (workload == null) {
+            throw new InvalidSpecException("workload", null, "must be one of " + Workloads.names());
         }
-        if (mode == null || !MODES.contains(mode)) {
-            throw new InvalidSpecException("mode", mode, "must be one of " + MODES);
+        if (mode == null) {
+            throw new InvalidSpecException("mode", null, "must be one of " + MODES);
         }
         if (map == null) {
             throw new InvalidSpecException("map", null, "must be set");
+        }
+        if (cluster == null) {
+            throw new InvalidSpecException("cluster", null, "must be one of " + ClusterKind.ids());
+        }
+        if (nemesis == null) {
+            throw new InvalidSpecException("nemesis.name", null, "must be one of " + Nemeses.names());
         }
         range("map.backup-count", map.backupCount(), 0, MapSettings.MAX_BACKUPS);
         range("map.async-backup-count", map.asyncBackupCount(), 0, MapSettings.MAX_BACKUPS - map.backupCount());
@@ -63,10 +80,10 @@ public record ExperimentSpec(String name, String workload, String mode, MapSetti
         if (cpMembers != 0) {
             range("cp-members", cpMembers, 3, 7);
         }
-        if (mode.equals("cp") && cpMembers < 3) {
+        if (mode == GuaranteeMode.CP && cpMembers < 3) {
             throw new InvalidSpecException("cp-members", cpMembers, "mode cp needs 3 to 7 CP members (Raft)");
         }
-        if (mode.equals("cp-unsafe") && cpMembers != 0) {
+        if (mode == GuaranteeMode.CP_UNSAFE && cpMembers != 0) {
             throw new InvalidSpecException("cp-members", cpMembers, "mode cp-unsafe needs 0 CP members (that is"
                     + " what makes Hazelcast run CP calls without Raft)");
         }
@@ -74,18 +91,16 @@ public record ExperimentSpec(String name, String workload, String mode, MapSetti
             throw new InvalidSpecException("members", members, "must be at least cp-members (" + cpMembers
                     + "): CP discovery waits for that many members");
         }
-        Nemesis chosen;
-        try {
-            chosen = Nemeses.byName(nemesis);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSpecException("nemesis.name", nemesis, "must be one of " + Nemeses.names());
+        if (members < nemesis.minimumMembers(cpMembers)) {
+            throw new InvalidSpecException("members", members, "nemesis " + nemesis.name() + " needs at least "
+                    + nemesis.minimumMembers(cpMembers) + " members");
         }
-        if (members < chosen.minimumMembers(cpMembers)) {
-            throw new InvalidSpecException("members", members, "nemesis " + nemesis + " needs at least "
-                    + chosen.minimumMembers(cpMembers) + " members");
+        if (nemesis.needsProcesses() && cluster != ClusterKind.PROCESSES) {
+            throw new InvalidSpecException("nemesis.name", nemesis.name(), "needs cluster: processes (it signals"
+                    + " node processes; in-process members cannot be paused)");
         }
-        if (nemesis.equals("lose-majority") && cpMembers < 3) {
-            throw new InvalidSpecException("nemesis.name", nemesis, "lose-majority needs CP members (cp-members 3-7)");
+        if (nemesis.name().equals("lose-majority") && cpMembers < 3) {
+            throw new InvalidSpecException("nemesis.name", nemesis.name(), "lose-majority needs CP members (cp-members 3-7)");
         }
         positive("nemesis.interval-seconds", nemesisInterval);
         nemesisSizes = List.copyOf(nemesisSizes == null ? List.of() : nemesisSizes);
@@ -98,11 +113,12 @@ public record ExperimentSpec(String name, String workload, String mode, MapSetti
             }
             previous = size;
         }
-        if (nemesis.equals("join") && nemesisSizes.isEmpty() && members + 4 > MAX_MEMBERS) {
+        if (nemesis.name().equals("join") && nemesisSizes.isEmpty() && members + 4 > MAX_MEMBERS) {
             throw new InvalidSpecException("nemesis.sizes", "[]", "the default sizes (members + 1, + 2, + 4) exceed "
                     + MAX_MEMBERS + "; list the sizes");
         }
         positive("nemesis.settle-seconds", settleLimit);
+        positive("nemesis.pause-seconds", pauseFor);
         positive("duration-seconds", duration);
         if (duration.compareTo(Duration.ofHours(1)) > 0) {
             throw new InvalidSpecException("duration-seconds", duration.toSeconds(), "must be at most 3600");
@@ -111,14 +127,33 @@ public record ExperimentSpec(String name, String workload, String mode, MapSetti
         if (!(rate >= 0) || Double.isInfinite(rate)) {
             throw new InvalidSpecException("rate", rate, "must be 0 (unthrottled) or a positive number of operations per second");
         }
-        range("keys", keys, workload.equals("bank") ? 2 : 1, 1000);
+        range("keys", keys, workload.name().equals("bank") ? 2 : 1, 1000);
         positive("safe-timeout-seconds", safeTimeout);
+        if (maxNoHeartbeat == null || maxNoHeartbeat.toSeconds() < 2 || maxNoHeartbeat.toSeconds() > 600) {
+            throw new InvalidSpecException("max-no-heartbeat-seconds", maxNoHeartbeat == null ? null
+                    : maxNoHeartbeat.toSeconds(), "must be between 2 and 600");
+        }
         if (name == null || name.isBlank()) {
-            name = workload + "-" + mode + "-" + nemesis;
+            name = workload.name() + "-" + mode.id() + "-" + nemesis.name();
         }
     }
 
-    /** A builder holding every default: 1 member, backup count 1, no nemesis, 10 s, 4 clients, seed 1, 5 keys. */
+    /** The largest size the cluster reaches: its initial size, or the last join size. */
+    public int maxMembers() {
+        int healed = nemesis.healedSize(members, nemesisSettings(seed));
+        return Math.max(members, healed);
+    }
+
+    /** The nemesis' settings for a run with this seed. */
+    public NemesisSettings nemesisSettings(long runSeed) {
+        return new NemesisSettings(nemesisInterval, nemesisSizes, settleLimit, pauseFor,
+                runSeed);
+    }
+
+    /**
+     * A builder holding every default: in-process, 1 member, backup count 1, no nemesis, 30 s, 4 clients, seed 1,
+     * 5 keys, idempotency keys on.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -147,20 +182,22 @@ public record ExperimentSpec(String name, String workload, String mode, MapSetti
     public Map<String, Object> toMap() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("name", name);
-        out.put("workload", workload);
-        out.put("mode", mode);
+        out.put("workload", workload.name());
+        out.put("mode", mode.id());
         Map<String, Object> mapOut = new LinkedHashMap<>();
         mapOut.put("backup-count", map.backupCount());
         mapOut.put("async-backup-count", map.asyncBackupCount());
         mapOut.put("read-backup-data", map.readBackupData());
         out.put("map", mapOut);
+        out.put("cluster", cluster.id());
         out.put("members", members);
         out.put("cp-members", cpMembers);
         Map<String, Object> nemesisOut = new LinkedHashMap<>();
-        nemesisOut.put("name", nemesis);
+        nemesisOut.put("name", nemesis.name());
         nemesisOut.put("interval-seconds", seconds(nemesisInterval));
         nemesisOut.put("sizes", nemesisSizes);
         nemesisOut.put("settle-seconds", seconds(settleLimit));
+        nemesisOut.put("pause-seconds", seconds(pauseFor));
         out.put("nemesis", nemesisOut);
         out.put("duration-seconds", seconds(duration));
         out.put("clients", clients);
@@ -168,6 +205,8 @@ public record ExperimentSpec(String name, String workload, String mode, MapSetti
         out.put("seed", seed);
         out.put("keys", keys);
         out.put("safe-timeout-seconds", seconds(safeTimeout));
+        out.put("idempotency-keys", idempotencyKeys);
+        out.put("max-no-heartbeat-seconds", seconds(maxNoHeartbeat));
         return out;
     }
 
@@ -193,39 +232,47 @@ public record ExperimentSpec(String name, String workload, String mode, MapSetti
         private String workload = "counter";
         private String mode = "atomic-key";
         private MapSettings map = MapSettings.DEFAULT;
+        private String cluster = ClusterKind.IN_PROCESS.id();
         private int members = 1;
         private Integer cpMembers;
         private String nemesis = "none";
         private Duration nemesisInterval = Duration.ofSeconds(2);
         private List<Integer> nemesisSizes = new ArrayList<>();
         private Duration settleLimit = Duration.ofSeconds(30);
-        private Duration duration = Duration.ofSeconds(10);
+        private Duration pauseFor = Duration.ofSeconds(15);
+        private Duration duration = Duration.ofSeconds(30);
         private int clients = 4;
         private double rate = 0;
         private long seed = 1;
         private int keys = 5;
         private Duration safeTimeout = Duration.ofSeconds(60);
+        private boolean idempotencyKeys = true;
+        private Duration maxNoHeartbeat = Duration.ofSeconds(10);
 
         private Builder() {
         }
 
         private Builder(ExperimentSpec s) {
             name = s.name;
-            workload = s.workload;
-            mode = s.mode;
+            workload = s.workload.name();
+            mode = s.mode.id();
             map = s.map;
+            cluster = s.cluster.id();
             members = s.members;
             cpMembers = s.cpMembers;
-            nemesis = s.nemesis;
+            nemesis = s.nemesis.name();
             nemesisInterval = s.nemesisInterval;
             nemesisSizes = new ArrayList<>(s.nemesisSizes);
             settleLimit = s.settleLimit;
+            pauseFor = s.pauseFor;
             duration = s.duration;
             clients = s.clients;
             rate = s.rate;
             seed = s.seed;
             keys = s.keys;
             safeTimeout = s.safeTimeout;
+            idempotencyKeys = s.idempotencyKeys;
+            maxNoHeartbeat = s.maxNoHeartbeat;
         }
 
         /** A label for reports. Default {@code workload-mode-nemesis}. */
@@ -249,6 +296,18 @@ public record ExperimentSpec(String name, String workload, String mode, MapSetti
         /** Replication of the workload's maps. Default one synchronous backup. */
         public Builder map(MapSettings value) {
             map = value;
+            return this;
+        }
+
+        /** {@code in-process} or {@code processes}. Default {@code in-process}. */
+        public Builder cluster(String value) {
+            cluster = value;
+            return this;
+        }
+
+        /** Where the members run. Default {@link ClusterKind#IN_PROCESS}. */
+        public Builder cluster(ClusterKind value) {
+            cluster = value == null ? null : value.id();
             return this;
         }
 
@@ -288,7 +347,13 @@ public record ExperimentSpec(String name, String workload, String mode, MapSetti
             return this;
         }
 
-        /** How long clients and nemesis run. Default 10 s. */
+        /** How long the pause nemesis keeps a node stopped. Default 15 s. */
+        public Builder pauseFor(Duration value) {
+            pauseFor = value;
+            return this;
+        }
+
+        /** How long clients and nemesis run. Default 30 s. */
         public Builder duration(Duration value) {
             duration = value;
             return this;
@@ -324,11 +389,44 @@ public record ExperimentSpec(String name, String workload, String mode, MapSetti
             return this;
         }
 
-        /** Validates and builds. */
+        /** Whether the HTTP client sends {@code Idempotency-Key} with writes. Default true. */
+        public Builder idempotencyKeys(boolean value) {
+            idempotencyKeys = value;
+            return this;
+        }
+
+        /** How long nodes keep a silent member (processes). Default 10 s, a node's own default. */
+        public Builder maxNoHeartbeat(Duration value) {
+            maxNoHeartbeat = value;
+            return this;
+        }
+
+        /** Resolves the names (each rejected one names its field), validates and builds. */
         public ExperimentSpec build() {
-            int cp = cpMembers != null ? cpMembers : "cp".equals(mode) ? 3 : 0;
-            return new ExperimentSpec(name, workload, mode, map, members, cp, nemesis, nemesisInterval, nemesisSizes,
-                    settleLimit, duration, clients, rate, seed, keys, safeTimeout);
+            Workload w;
+            try {
+                w = Workloads.byName(workload);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSpecException("workload", workload, "must be one of " + Workloads.names());
+            }
+            GuaranteeMode m = MODES.contains(mode) ? GuaranteeMode.fromId(mode) : null;
+            if (m == null) {
+                throw new InvalidSpecException("mode", mode, "must be one of " + MODES);
+            }
+            ClusterKind kind = ClusterKind.fromId(cluster);
+            if (kind == null) {
+                throw new InvalidSpecException("cluster", cluster, "must be one of " + ClusterKind.ids());
+            }
+            Nemesis n;
+            try {
+                n = Nemeses.byName(nemesis);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSpecException("nemesis.name", nemesis, "must be one of " + Nemeses.names());
+            }
+            int cp = cpMembers != null ? cpMembers : m == GuaranteeMode.CP ? 3 : 0;
+            return new ExperimentSpec(name, w, m, map, kind, members, cp, n, nemesisInterval, nemesisSizes,
+                    settleLimit, pauseFor, duration, clients, rate, seed, keys, safeTimeout, idempotencyKeys,
+                    maxNoHeartbeat);
         }
     }
 }

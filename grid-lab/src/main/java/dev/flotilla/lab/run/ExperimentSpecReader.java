@@ -19,10 +19,12 @@ import java.util.Set;
 /** Reads an {@link ExperimentSpec} from YAML: known keys only, each with its type checked and its field named. */
 final class ExperimentSpecReader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> TOP = Set.of("name", "workload", "mode", "map", "members", "cp-members",
-            "nemesis", "duration-seconds", "clients", "rate", "seed", "keys", "safe-timeout-seconds");
+    private static final Set<String> TOP = Set.of("name", "workload", "mode", "map", "cluster", "members",
+            "cp-members", "nemesis", "duration-seconds", "clients", "rate", "seed", "keys", "safe-timeout-seconds",
+            "idempotency-keys", "max-no-heartbeat-seconds");
     private static final Set<String> MAP = Set.of("backup-count", "async-backup-count", "read-backup-data");
-    private static final Set<String> NEMESIS = Set.of("name", "interval-seconds", "sizes", "settle-seconds");
+    private static final Set<String> NEMESIS = Set.of("name", "interval-seconds", "sizes", "settle-seconds",
+            "pause-seconds");
 
     private ExperimentSpecReader() {
     }
@@ -73,6 +75,15 @@ final class ExperimentSpecReader {
             }
             b.map(settings);
         }
+        if (root.has("cluster")) {
+            b.cluster(text("cluster", root.get("cluster")));
+        }
+        if (root.has("idempotency-keys")) {
+            b.idempotencyKeys(bool("idempotency-keys", root.get("idempotency-keys")));
+        }
+        if (root.has("max-no-heartbeat-seconds")) {
+            b.maxNoHeartbeat(seconds("max-no-heartbeat-seconds", root.get("max-no-heartbeat-seconds")));
+        }
         if (root.has("members")) {
             b.members(integer("members", root.get("members")));
         }
@@ -93,6 +104,9 @@ final class ExperimentSpecReader {
                 }
                 if (nemesis.has("interval-seconds")) {
                     b.nemesisInterval(seconds("nemesis.interval-seconds", nemesis.get("interval-seconds")));
+                }
+                if (nemesis.has("pause-seconds")) {
+                    b.pauseFor(seconds("nemesis.pause-seconds", nemesis.get("pause-seconds")));
                 }
                 if (nemesis.has("settle-seconds")) {
                     b.settleLimit(seconds("nemesis.settle-seconds", nemesis.get("settle-seconds")));

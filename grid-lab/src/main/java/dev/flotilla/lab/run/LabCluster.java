@@ -8,6 +8,7 @@ import dev.flotilla.grid.LoopbackProfile;
 import dev.flotilla.grid.MapSettings;
 import dev.flotilla.grid.cluster.MemberInfo;
 import dev.flotilla.lab.nemesis.ClusterControl;
+import dev.flotilla.lab.nemesis.Poll;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ import java.util.stream.Collectors;
  * under way meanwhile is terminated as soon as it is up, and its start fails. It does not wait for the membership
  * lock (a stuck step could hold it for a minute), so closing is prompt and leaves no member running.
  */
-final class LabCluster implements ClusterControl, AutoCloseable {
+final class LabCluster implements ClusterControl<Grid>, AutoCloseable {
     /** How long membership changes may take to be seen by every member. */
     private static final Duration MEMBERSHIP_LIMIT = Duration.ofSeconds(30);
     private static final Duration CP_LIMIT = Duration.ofSeconds(30);
@@ -158,14 +159,11 @@ final class LabCluster implements ClusterControl, AutoCloseable {
         return cp;
     }
 
+    /** Every member but the first: the first hosts the clients, and a fault there would hit them too. */
     @Override
-    public Grid addMember() {
-        lockMembership();
-        try {
-            return addMemberLocked();
-        } finally {
-            membership.unlock();
-        }
+    public List<Grid> faultable() {
+        List<Grid> all = members();
+        return all.isEmpty() ? all : all.subList(1, all.size());
     }
 
     @Override
@@ -196,11 +194,6 @@ final class LabCluster implements ClusterControl, AutoCloseable {
         } finally {
             membership.unlock();
         }
-    }
-
-    @Override
-    public void crash(Grid member) {
-        crash(List.of(member));
     }
 
     @Override
@@ -237,6 +230,44 @@ final class LabCluster implements ClusterControl, AutoCloseable {
                 // Left in the group: the replacement stays an AP member; the report shows the fault anyway.
             }
         }
+    }
+
+    @Override
+    public boolean supportsProcessFaults() {
+        return false;
+    }
+
+    @Override
+    public Grid restart(Grid member) {
+        throw new UnsupportedOperationException("an in-process member cannot be restarted under its identity");
+    }
+
+    @Override
+    public void pause(Grid member) {
+        throw new UnsupportedOperationException("an in-process member cannot be paused: use cluster: processes");
+    }
+
+    @Override
+    public void resume(Grid member) {
+        throw new UnsupportedOperationException("an in-process member cannot be paused: use cluster: processes");
+    }
+
+    @Override
+    public void resumeAll() {
+        // Nothing is ever paused in-process.
+    }
+
+    @Override
+    public boolean awaitRemoved(List<Grid> gone, Duration timeout) {
+        return Poll.until(timeout, POLL, () -> {
+            List<Grid> alive = members().stream().filter(g -> !gone.contains(g)).toList();
+            if (alive.isEmpty()) {
+                return false;
+            }
+            Set<String> expected = uuids(alive.get(0));
+            return expected.size() == alive.size()
+                    && alive.stream().allMatch(g -> uuids(g).equals(expected) && g.cluster().partitions().unowned() == 0);
+        });
     }
 
     @Override

@@ -83,12 +83,12 @@ public record Matrix(boolean quick, List<String> workloads, List<String> modes, 
     /** A description of a cell's cluster for the matrix, e.g. "1 -> 2 -> 3 members". */
     public String setup(ExperimentSpec spec) {
         String cp = spec.cpMembers() > 0 ? ", " + spec.cpMembers() + " CP" : "";
-        if (spec.nemesis().equals("join")) {
+        if (spec.nemesis().name().equals("join")) {
             StringBuilder s = new StringBuilder(Integer.toString(spec.members()));
             spec.nemesisSizes().forEach(size -> s.append(" -> ").append(size));
             return s + " members" + cp;
         }
-        return spec.members() + " members" + cp + ", one " + spec.nemesis();
+        return spec.members() + " members" + cp + ", one " + spec.nemesis().name();
     }
 
     /** Runs every cell one after another, each into {@code dir/<cell name>/}; returns the cells in order. */

@@ -1,16 +1,16 @@
-package dev.flotilla.lab.run;
+package dev.flotilla.lab.nemesis;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** Polls a condition until it holds or a deadline passes (Awaitility's idea, in main code, without the library). */
-final class Poll {
+public final class Poll {
     private Poll() {
     }
 
     /** True as soon as {@code condition} holds; false once {@code timeout} has passed without it holding. */
-    static boolean until(Duration timeout, Duration every, BooleanSupplier condition) {
+    public static boolean until(Duration timeout, Duration every, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (safely(condition)) {

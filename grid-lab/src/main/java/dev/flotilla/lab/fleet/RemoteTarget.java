@@ -1,0 +1,71 @@
+package dev.flotilla.lab.fleet;
+
+import dev.flotilla.client.FlotillaClient;
+import dev.flotilla.client.protocol.AccountsRequest;
+import dev.flotilla.client.protocol.TransferRequest;
+import dev.flotilla.grid.guarantee.Accounts;
+import dev.flotilla.grid.guarantee.Counter;
+import dev.flotilla.grid.guarantee.GrowSet;
+import dev.flotilla.grid.guarantee.GuaranteeMode;
+import dev.flotilla.grid.guarantee.Register;
+import dev.flotilla.lab.workload.Documents;
+import dev.flotilla.lab.workload.Target;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * The families of one guarantee mode and the document API, called through the product's HTTP client on a fleet:
+ * what a service using Flotilla over HTTP calls. Failures are the client's {@code FlotillaException}s, definite only
+ * when the request surely did not take effect.
+ */
+public final class RemoteTarget implements Target {
+    private final FlotillaClient client;
+    private final GuaranteeMode mode;
+
+    /** Calls through {@code client} under {@code mode}. */
+    public RemoteTarget(FlotillaClient client, GuaranteeMode mode) {
+        this.client = client;
+        this.mode = mode;
+    }
+
+    @Override
+    public Accounts accounts(String namespace) {
+        return new Accounts() {
+            @Override
+            public void open(Map<String, Long> initialBalances) {
+                client.openAccounts(new AccountsRequest(namespace, mode.id(), initialBalances));
+            }
+
+            @Override
+            public void transfer(String from, String to, long amount) {
+                client.transfer(new TransferRequest(namespace, from, to, amount, mode.id()));
+            }
+
+            @Override
+            public Map<String, Long> balances(Collection<String> accounts) {
+                return client.balances(namespace, mode.id(), accounts).balances();
+            }
+        };
+    }
+
+    @Override
+    public Register register(String namespace) {
+        throw new UnsupportedOperationException("register over HTTP: coming with the register endpoints");
+    }
+
+    @Override
+    public GrowSet set(String namespace) {
+        throw new UnsupportedOperationException("set over HTTP: coming with the set endpoints");
+    }
+
+    @Override
+    public Counter counter(String namespace) {
+        throw new UnsupportedOperationException("counter over HTTP: coming with the counter endpoints");
+    }
+
+    @Override
+    public Documents documents(String map) {
+        throw new UnsupportedOperationException("documents over HTTP: coming with the documents workload");
+    }
+}
