@@ -71,8 +71,7 @@ final class LinearizabilityChecker implements Checker {
         try {
             byKey.forEach((key, ops) -> keys.add(RegisterHistory.of(key, ops, model)));
         } catch (IllegalArgumentException e) {
-            return new CheckResult(Verdict.UNKNOWN, List.of(new Anomaly("unsupported", e.getMessage())), "",
-                    operations.size(), elapsedMillis(startNanos));
+            return CheckResult.unknown("unsupported", e.getMessage(), operations.size(), startNanos);
         }
 
         // parallel() keeps encounter order in toList(), so the report is deterministic. Each
@@ -113,11 +112,8 @@ final class LinearizabilityChecker implements Checker {
             }
         }
         Verdict verdict = invalid ? Verdict.INVALID : undecided ? Verdict.UNKNOWN : Verdict.VALID;
-        return new CheckResult(verdict, anomalies, counterexample, operations.size(), elapsedMillis(startNanos));
-    }
-
-    private static long elapsedMillis(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
+        return new CheckResult(verdict, anomalies, counterexample, operations.size(),
+                CheckResult.millisSince(startNanos));
     }
 
     @Override
