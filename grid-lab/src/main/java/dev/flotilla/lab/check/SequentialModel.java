@@ -37,7 +37,7 @@ interface SequentialModel {
      */
     int[] arguments(Operation op, byte kind, ToIntFunction<JsonNode> intern);
 
-    /** The state after the operation, or {@link #ILLEGAL} when it could not have returned what it did from {@code state}. */
+    /** The state after the operation, or {@link #ILLEGAL} when it could not have answered so from {@code state}. */
     long step(long state, byte kind, int a, int b, int c);
 
     /** True when the operation never changes the state wherever it is legal (a read). */

@@ -39,7 +39,7 @@ public interface Documents {
     /** Deletes the key only if its version is {@code expectedVersion} (at least 1). */
     void delete(String key, long expectedVersion);
 
-    /** Reads several keys in one call; absent keys are missing. Each key is read atomically; the whole is no snapshot. */
+    /** Reads several keys in one call; absent keys are missing. Each key is read atomically; no snapshot. */
     Map<String, Versioned> getAll(Collection<String> keys);
 
     /** Writes several documents in one call, each as {@link #put}; returns each key's new version. Not atomic. */
