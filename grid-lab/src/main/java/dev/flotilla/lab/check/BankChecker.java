@@ -39,13 +39,13 @@ final class BankChecker implements Checker {
                 }
                 case "transfer" -> { }
                 default -> {
-                    return unknown("unsupported", "bank has no operation f=" + op.f() + " (invoke index "
+                    return CheckResult.unknown("unsupported", "bank has no operation f=" + op.f() + " (invoke index "
                             + op.invokeIndex() + ")", operations.size(), startNanos);
                 }
             }
         }
         if (reads.isEmpty()) {
-            return unknown("no-read", "no ok read to check", operations.size(), startNanos);
+            return CheckResult.unknown("no-read", "no ok read to check", operations.size(), startNanos);
         }
         Operation last = reads.get(0);
         for (Operation read : reads) {
@@ -60,8 +60,9 @@ final class BankChecker implements Checker {
                     + " (invoke " + read.invokeIndex() + ", ok " + read.completeIndex() + ")";
             JsonNode balances = read.completionValue();
             if (!balances.isObject()) {
-                return unknown("malformed", label + " value must be a map account -> balance, got " + balances,
-                        operations.size(), startNanos);
+                return CheckResult.unknown("malformed",
+                        label + " value must be a map account -> balance, got " + balances, operations.size(),
+                        startNanos);
             }
             long sum = 0;
             for (Iterator<Map.Entry<String, JsonNode>> it = balances.fields(); it.hasNext(); ) {
@@ -70,7 +71,8 @@ final class BankChecker implements Checker {
                 try {
                     balance = CanonicalJson.longValue(account.getValue(), "balance of " + account.getKey());
                 } catch (IllegalArgumentException e) {
-                    return unknown("malformed", label + ": " + e.getMessage(), operations.size(), startNanos);
+                    return CheckResult.unknown("malformed", label + ": " + e.getMessage(), operations.size(),
+                            startNanos);
                 }
                 sum += balance;
                 if (balance < 0) {
@@ -93,16 +95,8 @@ final class BankChecker implements Checker {
             counterexample = anomalies.get(0).message();
         }
         Verdict verdict = anomalies.isEmpty() ? Verdict.VALID : Verdict.INVALID;
-        return new CheckResult(verdict, anomalies, counterexample, operations.size(), elapsedMillis(startNanos));
-    }
-
-    private static CheckResult unknown(String kind, String message, int operations, long startNanos) {
-        return new CheckResult(Verdict.UNKNOWN, List.of(new Anomaly(kind, message)), "", operations,
-                elapsedMillis(startNanos));
-    }
-
-    static long elapsedMillis(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
+        return new CheckResult(verdict, anomalies, counterexample, operations.size(),
+                CheckResult.millisSince(startNanos));
     }
 
     @Override

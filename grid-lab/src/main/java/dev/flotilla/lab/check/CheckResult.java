@@ -22,6 +22,20 @@ public record CheckResult(Verdict verdict, List<Anomaly> anomalies, String count
         counterexample = counterexample == null ? "" : counterexample;
     }
 
+    /**
+     * An UNKNOWN result with one anomaly and no counterexample: the checker could not decide (an unsupported
+     * operation, a malformed value, nothing to check).
+     */
+    static CheckResult unknown(String kind, String message, int operations, long startNanos) {
+        return new CheckResult(Verdict.UNKNOWN, List.of(new Anomaly(kind, message)), "", operations,
+                millisSince(startNanos));
+    }
+
+    /** Milliseconds since {@code startNanos} ({@link System#nanoTime()}): a checker's elapsed time. */
+    static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
     /** Returns true only for VALID; UNKNOWN is not a pass. */
     public boolean isValid() {
         return verdict == Verdict.VALID;

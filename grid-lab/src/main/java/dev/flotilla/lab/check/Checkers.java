@@ -8,8 +8,8 @@ import java.util.Objects;
 /** Factories for the built-in checkers, by type or by name. */
 public final class Checkers {
 
-    private static final List<String> NAMES = List.of("cas-register", "register", "linearizable", "bank", "set",
-            "counter");
+    private static final List<String> NAMES = List.of("cas-register", "register", "linearizable",
+            "versioned-register", "bank", "set", "counter");
 
     private Checkers() {
     }
@@ -26,8 +26,8 @@ public final class Checkers {
 
     /**
      * Returns the checker for {@code cas-register}, {@code register}, {@code linearizable} (a
-     * cas-register), {@code bank}, {@code set} or {@code counter}; throws IllegalArgumentException
-     * for another name, or for {@code bank} without a total.
+     * cas-register), {@code versioned-register}, {@code bank}, {@code set} or {@code counter};
+     * throws IllegalArgumentException for another name, or for {@code bank} without a total.
      */
     public static Checker byName(String name, CheckerOptions options) {
         Objects.requireNonNull(name, "name");
@@ -38,6 +38,8 @@ public final class Checkers {
                 return casRegister(options.budget());
             case "register":
                 return register(options.budget());
+            case "versioned-register":
+                return versionedRegister(options.budget());
             case "bank":
                 return bank(options.total().orElseThrow(
                         () -> new IllegalArgumentException("the bank checker needs the total amount of money")));
@@ -58,6 +60,14 @@ public final class Checkers {
     /** Returns a linearizability checker for a read/write register per key, bounded by {@code budget}. */
     public static Checker register(Duration budget) {
         return new LinearizabilityChecker(RegisterModel.REGISTER, budget);
+    }
+
+    /**
+     * Returns a linearizability checker for a versioned document per key (absent, or a value with a version that
+     * grows by one per write and starts over after a delete), bounded by {@code budget}.
+     */
+    public static Checker versionedRegister(Duration budget) {
+        return new LinearizabilityChecker(VersionedRegisterModel.INSTANCE, budget);
     }
 
     /** Returns a checker that every ok snapshot read sums to {@code total} with no negative balance. */

@@ -46,12 +46,12 @@ final class CounterChecker implements Checker {
                 }
             }
         } catch (IllegalArgumentException e) {
-            return unknown("malformed", e.getMessage(), operations.size(), startNanos);
+            return CheckResult.unknown("malformed", e.getMessage(), operations.size(), startNanos);
         } catch (UnsupportedOperationException e) {
-            return unknown("unsupported", e.getMessage(), operations.size(), startNanos);
+            return CheckResult.unknown("unsupported", e.getMessage(), operations.size(), startNanos);
         }
         if (reads.isEmpty()) {
-            return unknown("no-read", "no ok read to check", operations.size(), startNanos);
+            return CheckResult.unknown("no-read", "no ok read to check", operations.size(), startNanos);
         }
 
         // Surely applied: ok increments, by completion. Possibly applied: non-failed increments, by invoke.
@@ -97,7 +97,7 @@ final class CounterChecker implements Checker {
         }
         Verdict verdict = anomalies.isEmpty() ? Verdict.VALID : Verdict.INVALID;
         return new CheckResult(verdict, anomalies, counterexample, operations.size(),
-                BankChecker.elapsedMillis(startNanos));
+                CheckResult.millisSince(startNanos));
     }
 
     private static long delta(Operation op) {
@@ -135,11 +135,6 @@ final class CounterChecker implements Checker {
             }
             return new Sums(total, positive, negative);
         }
-    }
-
-    private static CheckResult unknown(String kind, String message, int operations, long startNanos) {
-        return new CheckResult(Verdict.UNKNOWN, List.of(new Anomaly(kind, message)), "", operations,
-                BankChecker.elapsedMillis(startNanos));
     }
 
     @Override

@@ -41,6 +41,10 @@ final class CounterexampleWindow {
         int prefix = h.invokedBefore(cut);
         String header = "key " + keyName(h.key) + ": no linearization gets past the completion of "
                 + brief(h.source[stuck]) + ".\n";
+        if (!h.model.stateIsValue()) {
+            // The window argument starts from "any initial value"; a versioned state is not a value alone.
+            return header + "Operations around it:\n" + table(h, excerpt(h, stuck, prefix, cut)).stripTrailing();
+        }
 
         TreeSet<Long> starts = new TreeSet<>();
         for (int id = 0; id < prefix; id++) {
@@ -200,16 +204,17 @@ final class CounterexampleWindow {
     }
 
     private static String describeCall(Operation op) {
-        switch (op.f()) {
-            case "read":
-                return op.isOk() ? "read -> " + op.completionValue() : "read";
-            case "cas": {
-                JsonNode pair = op.value();
-                return pair.isArray() && pair.size() == 2 ? "cas " + pair.get(0) + " -> " + pair.get(1) : "cas " + pair;
-            }
-            default:
-                return op.f() + " " + op.value();
+        if (op.f().equals("read")) {
+            return op.isOk() ? "read -> " + op.completionValue() : "read";
         }
+        JsonNode call = op.invokeValue();
+        String described = op.f().equals("cas") && call.isArray() && call.size() == 2
+                ? "cas " + call.get(0) + " -> " + call.get(1)
+                : op.f() + (call.isNull() ? "" : " " + call);
+        JsonNode answer = op.completionValue();
+        // What a write answered (a versioned write's new version), when it is more than its own value.
+        return op.isOk() && !answer.isNull() && !CanonicalJson.of(answer).equals(CanonicalJson.of(call))
+                ? described + " = " + answer : described;
     }
 
     private static String completion(Operation op) {

@@ -11,9 +11,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * Checks that a register history is linearizable: every ok operation, and any subset of the info
- * operations, can be put in one order that respects real time and the register's sequential
- * specification.
+ * Checks that a history of keyed objects is linearizable: every ok operation, and any subset of the
+ * info operations, can be put in one order that respects real time and the key's sequential
+ * specification, a pure {@link SequentialModel}: a register ({@link RegisterModel}) or a versioned
+ * document ({@link VersionedRegisterModel}).
  *
  * <p><b>Search.</b> Wing and Gong's algorithm (J. M. Wing, C. Gong, "Testing and verifying
  * concurrent objects", J. Parallel and Distributed Computing 17, 1993) repeatedly picks a
@@ -42,17 +43,18 @@ import java.util.concurrent.ForkJoinPool;
  * (or never-completed) write or cas may take effect at any time after its invoke, or never: it
  * is a candidate forever and the search succeeds once every ok operation is linearized. An info
  * read returned nothing and is dropped. Registers start null; a read whose ok value is null read
- * an unwritten register.
+ * an unwritten register. Versioned registers start absent, and each write's answered version is
+ * checked along with the value.
  *
  * <p><b>Budget.</b> When the time budget runs out the verdict is UNKNOWN, never VALID. If some
  * key is surely not linearizable the verdict is INVALID even if other keys were undecided.
  */
 final class LinearizabilityChecker implements Checker {
 
-    private final RegisterModel model;
+    private final SequentialModel model;
     private final Duration budget;
 
-    LinearizabilityChecker(RegisterModel model, Duration budget) {
+    LinearizabilityChecker(SequentialModel model, Duration budget) {
         this.model = model;
         this.budget = budget;
     }
@@ -71,8 +73,7 @@ final class LinearizabilityChecker implements Checker {
         try {
             byKey.forEach((key, ops) -> keys.add(RegisterHistory.of(key, ops, model)));
         } catch (IllegalArgumentException e) {
-            return new CheckResult(Verdict.UNKNOWN, List.of(new Anomaly("unsupported", e.getMessage())), "",
-                    operations.size(), elapsedMillis(startNanos));
+            return CheckResult.unknown("unsupported", e.getMessage(), operations.size(), startNanos);
         }
 
         // parallel() keeps encounter order in toList(), so the report is deterministic. Each
@@ -80,7 +81,7 @@ final class LinearizabilityChecker implements Checker {
         int threads = Math.max(1, Math.min(keys.size(), ForkJoinPool.getCommonPoolParallelism() + 1));
         long memoBytes = Runtime.getRuntime().maxMemory() / 3 / threads;
         List<LinearizationSearch> searches = keys.parallelStream()
-                .map(key -> LinearizationSearch.run(key, RegisterModel.NULL_STATE, startNanos, budgetNanos, memoBytes))
+                .map(key -> LinearizationSearch.run(key, model.initialState(), startNanos, budgetNanos, memoBytes))
                 .toList();
 
         List<Anomaly> anomalies = new ArrayList<>();
@@ -113,11 +114,8 @@ final class LinearizabilityChecker implements Checker {
             }
         }
         Verdict verdict = invalid ? Verdict.INVALID : undecided ? Verdict.UNKNOWN : Verdict.VALID;
-        return new CheckResult(verdict, anomalies, counterexample, operations.size(), elapsedMillis(startNanos));
-    }
-
-    private static long elapsedMillis(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
+        return new CheckResult(verdict, anomalies, counterexample, operations.size(),
+                CheckResult.millisSince(startNanos));
     }
 
     @Override

@@ -5,8 +5,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * One depth-first search for a linearization of one register history (see
- * {@link LinearizabilityChecker} for the algorithm and its sources).
+ * One depth-first search for a linearization of one key's history against its {@link SequentialModel}
+ * (see {@link LinearizabilityChecker} for the algorithm and its sources).
  *
  * <p>A configuration is (linearized set L, model state). It is written canonically as
  * (r, P, state): r is the first ok operation, in completion order, that is not in L (the
@@ -46,12 +46,12 @@ final class LinearizationSearch {
     }
 
     /** Runs the search from {@code initialState} until decided or until {@code budgetNanos} after {@code startNanos} (System.nanoTime). */
-    static LinearizationSearch run(RegisterHistory history, int initialState, long startNanos, long budgetNanos) {
+    static LinearizationSearch run(RegisterHistory history, long initialState, long startNanos, long budgetNanos) {
         return run(history, initialState, startNanos, budgetNanos, Runtime.getRuntime().maxMemory() / 4);
     }
 
     /** As {@link #run(RegisterHistory, int, long, long)}, keeping the memo table under about {@code memoBytes} of heap. */
-    static LinearizationSearch run(RegisterHistory history, int initialState, long startNanos, long budgetNanos,
+    static LinearizationSearch run(RegisterHistory history, long initialState, long startNanos, long budgetNanos,
                                    long memoBytes) {
         LinearizationSearch search = new LinearizationSearch(history, startNanos, budgetNanos, memoBytes);
         search.outcome = search.search(initialState);
@@ -82,7 +82,7 @@ final class LinearizationSearch {
         return System.nanoTime() - startNanos >= budgetNanos;
     }
 
-    private Outcome search(int initialState) {
+    private Outcome search(long initialState) {
         if (outOfTime()) {
             return Outcome.TIMED_OUT;
         }
@@ -93,7 +93,7 @@ final class LinearizationSearch {
         int n = h.size;
         boolean[] linearized = new boolean[n];
         // Frame i of the explicit stack; depth <= number of operations + 1.
-        int[] state = new int[n + 1];
+        long[] state = new long[n + 1];
         int[] forced = new int[n + 1];
         int[] via = new int[n + 1];
         int[] next = new int[n + 1];
@@ -131,9 +131,9 @@ final class LinearizationSearch {
                 continue;
             }
             int op = options[next[top]++];
-            int s = state[top];
-            int after = RegisterModel.step(s, h.kind[op], h.a[op], h.b[op]);
-            if (after == RegisterModel.ILLEGAL) {
+            long s = state[top];
+            long after = h.step(s, op);
+            if (after == SequentialModel.ILLEGAL) {
                 continue;
             }
             linearized[op] = true;
@@ -186,21 +186,21 @@ final class LinearizationSearch {
      * forced operation goes first when legal; when it is not, operations that produce the value it
      * needs go first; then other ok operations; then info operations, which are needed least often.
      */
-    private int[] choices(int[] candidates, int s, int r) {
+    private int[] choices(int[] candidates, long s, int r) {
         int forcedOp = h.byReturn[r];
-        boolean forcedLegal = RegisterModel.step(s, h.kind[forcedOp], h.a[forcedOp], h.b[forcedOp])
-                != RegisterModel.ILLEGAL;
-        int needed = forcedLegal || h.kind[forcedOp] == RegisterModel.WRITE ? RegisterModel.ILLEGAL : h.a[forcedOp];
+        boolean forcedLegal = h.step(s, forcedOp) != SequentialModel.ILLEGAL;
+        long needed = forcedLegal ? SequentialModel.ILLEGAL
+                : h.model.requiredState(h.kind[forcedOp], h.a[forcedOp], h.b[forcedOp], h.c[forcedOp]);
         int[] rank = new int[candidates.length];
         int count = 0;
         for (int i = 0; i < candidates.length; i++) {
             int op = candidates[i];
-            int after = RegisterModel.step(s, h.kind[op], h.a[op], h.b[op]);
-            if (after == RegisterModel.ILLEGAL) {
+            long after = h.step(s, op);
+            if (after == SequentialModel.ILLEGAL) {
                 rank[i] = -1;
                 continue;
             }
-            if (RegisterModel.isObserver(h.kind[op], h.a[op], h.b[op]) && h.isRequired(op)) {
+            if (h.model.isObserver(h.kind[op], h.a[op], h.b[op], h.c[op]) && h.isRequired(op)) {
                 return new int[] {op};
             }
             rank[i] = op == forcedOp ? 0 : after == needed ? 1 : h.isRequired(op) ? 2 : 3;
@@ -245,14 +245,14 @@ final class LinearizationSearch {
     private static final class Configuration {
         private final int forced;
         private final int[] pending;
-        private final int state;
+        private final long state;
         private final int hash;
 
-        Configuration(int forced, int[] pending, int state) {
+        Configuration(int forced, int[] pending, long state) {
             this.forced = forced;
             this.pending = pending;
             this.state = state;
-            this.hash = (Arrays.hashCode(pending) * 31 + forced) * 0x9E3779B1 + state;
+            this.hash = (Arrays.hashCode(pending) * 31 + forced) * 0x9E3779B1 + Long.hashCode(state);
         }
 
         @Override

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The operations on one register key, prepared for the search: primitive arrays, values interned
- * to ints, fail operations and info reads dropped.
+ * The operations on one key, prepared for the search against one {@link SequentialModel}: primitive
+ * arrays, values interned to ints, fail operations and info reads dropped.
  *
  * <p>Operation ids are positions in invoke order. An info write or cas keeps its place with
  * completion {@link #NEVER}: it may take effect at any time after its invoke, or never.
@@ -21,10 +21,12 @@ final class RegisterHistory {
     static final long NEVER = Long.MAX_VALUE;
 
     final String key;
+    final SequentialModel model;
     final int size;
     final byte[] kind;
     final int[] a;
     final int[] b;
+    final int[] c;
     final long[] invoke;
     final long[] complete;
     final Operation[] source;
@@ -35,20 +37,22 @@ final class RegisterHistory {
     /** Interned values: id to value; id 0 is null. Shared by restricted copies. */
     final List<JsonNode> values;
 
-    private RegisterHistory(String key, byte[] kind, int[] a, int[] b, long[] invoke, long[] complete,
-                            Operation[] source, List<JsonNode> values) {
+    private RegisterHistory(String key, SequentialModel model, byte[] kind, int[] a, int[] b, int[] c,
+                            long[] invoke, long[] complete, Operation[] source, List<JsonNode> values) {
         this.key = key;
+        this.model = model;
         this.size = kind.length;
         this.kind = kind;
         this.a = a;
         this.b = b;
+        this.c = c;
         this.invoke = invoke;
         this.complete = complete;
         this.source = source;
         this.values = values;
         int required = 0;
-        for (long c : complete) {
-            if (c != NEVER) {
+        for (long completion : complete) {
+            if (completion != NEVER) {
                 required++;
             }
         }
@@ -70,9 +74,9 @@ final class RegisterHistory {
 
     /**
      * Prepares the operations of one key (in invoke order); throws IllegalArgumentException for an
-     * operation the model does not know or a malformed cas value.
+     * operation the model does not know or a malformed value.
      */
-    static RegisterHistory of(String key, List<Operation> operations, RegisterModel model) {
+    static RegisterHistory of(String key, List<Operation> operations, SequentialModel model) {
         Map<JsonNode, Integer> ids = new HashMap<>();
         List<JsonNode> values = new ArrayList<>();
         values.add(NullNode.getInstance());
@@ -83,14 +87,8 @@ final class RegisterHistory {
                 throw new IllegalArgumentException("model " + model.modelName() + " has no operation f=" + op.f()
                         + " (invoke index " + op.invokeIndex() + ")");
             }
-            // A fail surely did not happen; an info read returned nothing, so it constrains nothing.
-            if (op.isFail() || (op.isInfo() && model.kindOf(op.f()) == RegisterModel.READ)) {
-                continue;
-            }
-            // An info cas to the same value changes nothing whether or not it happened.
-            if (op.isInfo() && model.kindOf(op.f()) == RegisterModel.CAS && op.value().isArray()
-                    && op.value().size() == 2
-                    && CanonicalJson.of(op.value().get(0)).equals(CanonicalJson.of(op.value().get(1)))) {
+            // A fail surely did not happen.
+            if (op.isFail() || !model.constrains(op, model.kindOf(op.f()))) {
                 continue;
             }
             kept.add(op);
@@ -99,6 +97,7 @@ final class RegisterHistory {
         byte[] kind = new byte[n];
         int[] a = new int[n];
         int[] b = new int[n];
+        int[] c = new int[n];
         long[] invoke = new long[n];
         long[] complete = new long[n];
         Operation[] source = kept.toArray(new Operation[0]);
@@ -107,22 +106,14 @@ final class RegisterHistory {
             kind[i] = model.kindOf(op.f());
             invoke[i] = op.invokeIndex();
             complete[i] = op.isOk() ? op.completeIndex() : NEVER;
-            switch (kind[i]) {
-                case RegisterModel.READ -> a[i] = intern(op.completionValue(), ids, values);
-                case RegisterModel.WRITE -> a[i] = intern(op.value(), ids, values);
-                default -> {
-                    JsonNode pair = op.value();
-                    if (!pair.isArray() || pair.size() != 2) {
-                        throw new IllegalArgumentException("cas value must be [expected, new], got " + pair
-                                + " (invoke index " + op.invokeIndex() + ")");
-                    }
-                    a[i] = intern(pair.get(0), ids, values);
-                    b[i] = intern(pair.get(1), ids, values);
-                }
-            }
+            int[] arguments = model.arguments(op, kind[i], value -> intern(value, ids, values));
+            a[i] = arguments[0];
+            b[i] = arguments[1];
+            c[i] = arguments[2];
         }
-        RegisterHistory all = new RegisterHistory(key, kind, a, b, invoke, complete, source, values);
-        return all.withoutUnobservableInfo();
+        RegisterHistory all = new RegisterHistory(key, model, kind, a, b, c, invoke, complete, source, values);
+        // Dropping an unobserved info write is sound only when the state is the value alone.
+        return model.stateIsValue() ? all.withoutUnobservableInfo() : all;
     }
 
     /**
@@ -178,6 +169,7 @@ final class RegisterHistory {
         byte[] k = new byte[n];
         int[] sa = new int[n];
         int[] sb = new int[n];
+        int[] scArg = new int[n];
         long[] si = new long[n];
         long[] sc = new long[n];
         Operation[] src = new Operation[n];
@@ -186,11 +178,12 @@ final class RegisterHistory {
             k[j] = kind[i];
             sa[j] = a[i];
             sb[j] = b[i];
+            scArg[j] = c[i];
             si[j] = invoke[i];
             sc[j] = complete[i] > cut ? NEVER : complete[i];
             src[j] = source[i];
         }
-        return new RegisterHistory(key, k, sa, sb, si, sc, src, values);
+        return new RegisterHistory(key, model, k, sa, sb, scArg, si, sc, src, values);
     }
 
     /** Returns how many operations were invoked before event index {@code index}. */
@@ -206,6 +199,11 @@ final class RegisterHistory {
             }
         }
         return lo;
+    }
+
+    /** The model's state after operation {@code id} from {@code state}, or {@link SequentialModel#ILLEGAL}. */
+    long step(long state, int id) {
+        return model.step(state, kind[id], a[id], b[id], c[id]);
     }
 
     boolean isRequired(int id) {

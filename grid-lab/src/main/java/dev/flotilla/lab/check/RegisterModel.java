@@ -1,12 +1,16 @@
 package dev.flotilla.lab.check;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flotilla.lab.history.Operation;
+import java.util.function.ToIntFunction;
+
 /**
  * The pure sequential specification of a register, over interned values.
  *
  * <p>States are value ids: 0 is null (the initial state, "never written"), other ids are
  * distinct JSON values. {@link #step} is a pure function, so the search can memoise states.
  */
-enum RegisterModel {
+enum RegisterModel implements SequentialModel {
     /** read and write. */
     REGISTER("register", false),
     /** read, write and compare-and-set ({@code cas [expected, new]}). */
@@ -16,7 +20,6 @@ enum RegisterModel {
     static final byte WRITE = 1;
     static final byte CAS = 2;
     static final int NULL_STATE = 0;
-    static final int ILLEGAL = -1;
 
     private final String modelName;
     private final boolean allowsCas;
@@ -26,12 +29,18 @@ enum RegisterModel {
         this.allowsCas = allowsCas;
     }
 
-    String modelName() {
+    @Override
+    public String modelName() {
         return modelName;
     }
 
-    /** Returns the operation kind for {@code f}, or -1 when this model does not know it. */
-    byte kindOf(String f) {
+    @Override
+    public long initialState() {
+        return NULL_STATE;
+    }
+
+    @Override
+    public byte kindOf(String f) {
         switch (f) {
             case "read": return READ;
             case "write": return WRITE;
@@ -40,13 +49,36 @@ enum RegisterModel {
         }
     }
 
-    /**
-     * Returns the state after applying the operation, or {@link #ILLEGAL} when the operation
-     * could not have returned what it did from {@code state}.
-     * For a read {@code a} is the value read; for a write the value written; for cas {@code a}
-     * is the expected value and {@code b} the new one.
-     */
-    static int step(int state, byte kind, int a, int b) {
+    @Override
+    public boolean constrains(Operation op, byte kind) {
+        if (op.isInfo() && kind == READ) {
+            return false;
+        }
+        // An info cas to the same value changes nothing whether or not it happened.
+        return !(op.isInfo() && kind == CAS && op.value().isArray() && op.value().size() == 2
+                && CanonicalJson.of(op.value().get(0)).equals(CanonicalJson.of(op.value().get(1))));
+    }
+
+    /** A read's a is the value read, a write's the value written; a cas's a is the expected value and b the new one. */
+    @Override
+    public int[] arguments(Operation op, byte kind, ToIntFunction<JsonNode> intern) {
+        switch (kind) {
+            case READ:
+                return new int[] {intern.applyAsInt(op.completionValue()), 0, 0};
+            case WRITE:
+                return new int[] {intern.applyAsInt(op.value()), 0, 0};
+            default:
+                JsonNode pair = op.value();
+                if (!pair.isArray() || pair.size() != 2) {
+                    throw new IllegalArgumentException("cas value must be [expected, new], got " + pair
+                            + " (invoke index " + op.invokeIndex() + ")");
+                }
+                return new int[] {intern.applyAsInt(pair.get(0)), intern.applyAsInt(pair.get(1)), 0};
+        }
+    }
+
+    @Override
+    public long step(long state, byte kind, int a, int b, int c) {
         switch (kind) {
             case READ: return state == a ? state : ILLEGAL;
             case WRITE: return a;
@@ -54,8 +86,19 @@ enum RegisterModel {
         }
     }
 
-    /** Returns true when the operation never changes the state (a read, or a cas to the same value). */
-    static boolean isObserver(byte kind, int a, int b) {
+    /** A read, or a cas to the same value. */
+    @Override
+    public boolean isObserver(byte kind, int a, int b, int c) {
         return kind == READ || (kind == CAS && a == b);
+    }
+
+    @Override
+    public long requiredState(byte kind, int a, int b, int c) {
+        return kind == WRITE ? ILLEGAL : a;
+    }
+
+    @Override
+    public boolean stateIsValue() {
+        return true;
     }
 }

@@ -41,19 +41,19 @@ final class SetChecker implements Checker {
                     }
                 }
                 default -> {
-                    return unknown("unsupported", "set has no operation f=" + op.f() + " (invoke index "
+                    return CheckResult.unknown("unsupported", "set has no operation f=" + op.f() + " (invoke index "
                             + op.invokeIndex() + ")", operations.size(), startNanos);
                 }
             }
         }
         if (finalRead == null) {
-            return unknown("no-read", "no ok final read, so nothing can be said about lost adds",
+            return CheckResult.unknown("no-read", "no ok final read, so nothing can be said about lost adds",
                     operations.size(), startNanos);
         }
         JsonNode elements = finalRead.completionValue();
         if (!elements.isArray()) {
-            return unknown("malformed", "final read value must be an array, got " + elements, operations.size(),
-                    startNanos);
+            return CheckResult.unknown("malformed", "final read value must be an array, got " + elements,
+                    operations.size(), startNanos);
         }
         Set<JsonNode> present = new HashSet<>();
         List<JsonNode> duplicates = new ArrayList<>();
@@ -112,7 +112,7 @@ final class SetChecker implements Checker {
                 + " unexpected";
         Verdict verdict = anomalies.isEmpty() ? Verdict.VALID : Verdict.INVALID;
         return new CheckResult(verdict, anomalies, anomalies.isEmpty() ? "" : summary, operations.size(),
-                BankChecker.elapsedMillis(startNanos));
+                CheckResult.millisSince(startNanos));
     }
 
     private static void add(List<Anomaly> anomalies, String kind, List<String> items, String what) {
@@ -122,11 +122,6 @@ final class SetChecker implements Checker {
         String shown = String.join(", ", items.subList(0, Math.min(SHOWN, items.size())));
         anomalies.add(new Anomaly(kind, items.size() + " " + what + ": " + shown
                 + (items.size() > SHOWN ? ", ..." : "")));
-    }
-
-    private static CheckResult unknown(String kind, String message, int operations, long startNanos) {
-        return new CheckResult(Verdict.UNKNOWN, List.of(new Anomaly(kind, message)), "", operations,
-                BankChecker.elapsedMillis(startNanos));
     }
 
     @Override

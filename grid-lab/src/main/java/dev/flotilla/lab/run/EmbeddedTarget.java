@@ -35,6 +35,6 @@ record EmbeddedTarget(GuaranteeMode mode, Grid grid) implements Target {
 
     @Override
     public Documents documents(String map) {
-        throw new UnsupportedOperationException("documents: not wired yet");
+        return Documents.embedded(grid.map(map));
     }
 }

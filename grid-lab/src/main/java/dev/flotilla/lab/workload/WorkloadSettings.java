@@ -3,7 +3,7 @@ package dev.flotilla.lab.workload;
 /**
  * The knobs every workload understands.
  *
- * @param keys           registers (register workload) or accounts (bank workload); ignored by counter and set
+ * @param keys           registers (register workload), documents (documents workload) or accounts (bank workload); ignored by counter and set
  * @param initialBalance money each bank account opens with; the bank total is {@code keys * initialBalance}
  * @param namespace      a prefix for every structure the workload creates, so runs never share data
  */

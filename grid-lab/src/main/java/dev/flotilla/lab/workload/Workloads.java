@@ -7,12 +7,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The name-based registry of workloads: {@code bank}, {@code register}, {@code set}, {@code counter}. */
+/**
+ * The name-based registry of workloads: {@code bank}, {@code register}, {@code set}, {@code counter},
+ * {@code documents}.
+ */
 public final class Workloads {
     private static final Map<String, Workload> BY_NAME = Stream.of(
-                    new BankWorkload(), new RegisterWorkload(), new SetWorkload(), new CounterWorkload())
+                    new BankWorkload(), new RegisterWorkload(), new SetWorkload(), new CounterWorkload(),
+                    new DocumentsWorkload())
             .collect(Collectors.toUnmodifiableMap(Workload::name, Function.identity()));
-    private static final List<String> NAMES = List.of("bank", "register", "set", "counter");
+    private static final List<String> NAMES = List.of("bank", "register", "set", "counter", "documents");
 
     private Workloads() {
     }

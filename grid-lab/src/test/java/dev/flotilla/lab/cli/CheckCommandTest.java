@@ -88,6 +88,8 @@ class CheckCommandTest {
         assertThat(run("--model", "counter", golden("counter-bad"))).isEqualTo(1);
         assertThat(run("--model", "register", golden("register-good"))).isEqualTo(0);
         assertThat(run("--model", "register", golden("register-bad-stale-read"))).isEqualTo(1);
+        assertThat(run("--model", "versioned-register", golden("versioned-register-good"))).isEqualTo(0);
+        assertThat(run("--model", "versioned-register", golden("versioned-register-bad-lost-write"))).isEqualTo(1);
     }
 
     @Test

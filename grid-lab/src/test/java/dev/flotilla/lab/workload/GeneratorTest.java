@@ -31,11 +31,46 @@ class GeneratorTest {
 
     @Test
     void generator_otherSeedOrWorker_givesAnotherSequence() {
-        for (String name : List.of("bank", "register", "counter")) {
+        for (String name : List.of("bank", "register", "counter", "documents")) {
             Workload workload = Workloads.byName(name);
             assertThat(take(workload, 42, 0, 200)).as(name).isNotEqualTo(take(workload, 43, 0, 200));
             assertThat(take(workload, 42, 0, 200)).as(name).isNotEqualTo(take(workload, 42, 1, 200));
         }
+    }
+
+    @Test
+    void documentsGenerator_manyRequests_coverEveryKindWithUniqueValuesAndDistinctBatchKeys() {
+        Set<String> kinds = new HashSet<>();
+        Set<Object> written = new HashSet<>();
+        for (int worker = 0; worker < 3; worker++) {
+            for (Request request : take(Workloads.byName("documents"), 5, worker, 1000)) {
+                kinds.add(request.f());
+                List<Request> operations = request.isBatch() ? request.parts() : List.of(request);
+                if (request.isBatch()) {
+                    assertThat(request.parts()).hasSizeBetween(2, 3);
+                    assertThat(request.parts()).extracting(Request::key).doesNotHaveDuplicates();
+                    assertThat(request.parts()).extracting(Request::f)
+                            .containsOnly(request.f().equals("get-all") ? "read" : "write");
+                }
+                for (Request op : operations) {
+                    assertThat(op.key()).matches("d[0-3]");
+                    Object value = switch (op.f()) {
+                        case "write", "create" -> op.value();
+                        case "cas" -> ((List<?>) op.value()).get(1);
+                        default -> null;
+                    };
+                    if (value != null) {
+                        assertThat(written.add(value)).as("value %s", value).isTrue();
+                    }
+                    if (op.f().equals("cas") || op.f().equals("delete-if")) {
+                        Object expected = op.f().equals("cas") ? ((List<?>) op.value()).get(0) : op.value();
+                        assertThat((Long) expected).isBetween(1L, 4L);
+                    }
+                }
+            }
+        }
+        assertThat(kinds).containsExactlyInAnyOrder("read", "write", "cas", "create", "delete", "delete-if",
+                "get-all", "put-all");
     }
 
     @Test
