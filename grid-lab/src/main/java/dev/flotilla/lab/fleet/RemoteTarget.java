@@ -66,6 +66,6 @@ public final class RemoteTarget implements Target {
 
     @Override
     public Documents documents(String map) {
-        throw new UnsupportedOperationException("documents over HTTP: coming with the documents workload");
+        return Documents.remote(client.map(map));
     }
 }

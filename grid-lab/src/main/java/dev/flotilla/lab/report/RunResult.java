@@ -21,6 +21,8 @@ import java.util.Map;
  * @param anomalies      what the checker found wrong or could not decide
  * @param counterexample the checker's shortest explanation of the first violation ("" when none)
  * @param summary        one line in the workload's terms ("lost 12 of 900 acknowledged adds")
+ * @param losses         when the lost acknowledged operations were acknowledged, relative to the faults (all zero
+ *                       when nothing was lost or the workload cannot name lost operations)
  * @param counts         how operations completed
  * @param throughput     ok operations per second over the run
  * @param latency        latency percentiles over the run
@@ -32,7 +34,7 @@ import java.util.Map;
  */
 public record RunResult(String name, Map<String, Object> spec, String workload, String mode, String nemesis,
                         long seed, Verdict verdict, List<Anomaly> anomalies, String counterexample, String summary,
-                        Counts counts, double throughput, Latency latency, long runNanos, List<TimeBucket> timeline,
+                        LossTiming losses, Counts counts, double throughput, Latency latency, long runNanos, List<TimeBucket> timeline,
                         List<Fault> faults, List<SizeSample> clusterSizes, List<String> notes) {
 
     /** Copies the lists. */
@@ -41,6 +43,7 @@ public record RunResult(String name, Map<String, Object> spec, String workload, 
         anomalies = List.copyOf(anomalies);
         counterexample = counterexample == null ? "" : counterexample;
         summary = summary == null ? "" : summary;
+        losses = losses == null ? LossTiming.NONE : losses;
         timeline = List.copyOf(timeline);
         faults = List.copyOf(faults);
         clusterSizes = List.copyOf(clusterSizes);

@@ -7,13 +7,16 @@ import dev.flotilla.lab.history.EventType;
 import dev.flotilla.lab.history.History;
 import dev.flotilla.lab.history.HistoryFile;
 import dev.flotilla.lab.history.HistoryRecorder;
+import dev.flotilla.lab.history.Operation;
 import dev.flotilla.lab.nemesis.ClusterControl;
+import dev.flotilla.lab.nemesis.Fault;
 import dev.flotilla.lab.nemesis.FaultLog;
 import dev.flotilla.lab.nemesis.Nemesis;
 import dev.flotilla.lab.nemesis.NemesisSettings;
 import dev.flotilla.lab.nemesis.Schedule;
 import dev.flotilla.lab.report.Counts;
 import dev.flotilla.lab.report.Latency;
+import dev.flotilla.lab.report.LossTiming;
 import dev.flotilla.lab.report.Reports;
 import dev.flotilla.lab.report.RunMetrics;
 import dev.flotilla.lab.report.RunResult;
@@ -324,6 +327,21 @@ public final class ExperimentRunner {
             }
             long acknowledged = history.operations().stream()
                     .filter(op -> op.isOk() && op.invokeIndex() < finalReadsFrom).count();
+            List<Fault> windows = faults.faults();
+            boolean fired = windows.stream().anyMatch(f -> !f.kind().equals("heal") && f.startNanos() < runNanos);
+            if (!spec.nemesis().name().equals("none") && !fired) {
+                notes.add("the nemesis " + spec.nemesis().name() + " never fired while the clients ran (interval "
+                        + spec.nemesisInterval().toMillis() / 1000.0 + " s, run " + runNanos / 1_000_000_000.0
+                        + " s): this run says nothing about that fault"
+                        + (verdict == Verdict.VALID ? ", so the verdict is UNKNOWN" : ""));
+                if (verdict == Verdict.VALID) {
+                    verdict = Verdict.UNKNOWN;
+                }
+            }
+            LossTiming losses = LossTiming.of(lostAcknowledged(workload, settings, history), history, windows);
+            if (losses.lost() > 0) {
+                summary = summary + " (" + losses.describe() + ")";
+            }
             if (verdict == Verdict.VALID && acknowledged == 0) {
                 // Nothing was acknowledged while the clients ran: a VALID here would be vacuous.
                 notes.add("no operation was acknowledged while the clients ran: the verdict is UNKNOWN");
@@ -335,12 +353,21 @@ public final class ExperimentRunner {
             RunMetrics metrics = RunMetrics.of(history, runNanos, slice);
             RunResult result = new RunResult(spec.name(), spec.toMap(), spec.workload().name(), spec.mode().id(),
                     spec.nemesis().name(),
-                    spec.seed(), verdict, check.anomalies(), check.counterexample(), summary, metrics.counts(),
+                    spec.seed(), verdict, check.anomalies(), check.counterexample(), summary, losses, metrics.counts(),
                     metrics.throughput(), metrics.latency(), runNanos, metrics.timeline(), faults.faults(),
                     sizes, notes);
             Reports.writeRun(result, outputDir);
             enter(Phase.DONE);
             return result;
+        }
+
+        private List<Operation> lostAcknowledged(Workload workload, WorkloadSettings settings, History history) {
+            try {
+                return workload.lostAcknowledged(settings, history);
+            } catch (RuntimeException e) {
+                notes.add("the lost operations could not be listed: " + describe(e));
+                return List.of();
+            }
         }
 
         private void sample() {

@@ -60,14 +60,34 @@ final class SetWorkload implements Workload {
     }
 
     @Override
-    public String summarize(WorkloadSettings settings, History history, CheckResult result) {
+    public List<Operation> lostAcknowledged(WorkloadSettings settings, History history) {
+        Set<Long> present = finalElements(history);
+        if (present == null) {
+            return List.of();
+        }
+        return history.operations().stream()
+                .filter(op -> op.isOk() && op.f().equals("add") && !present.contains(op.invokeValue().asLong()))
+                .toList();
+    }
+
+    /** The elements of the final read, or null when there was none. */
+    private static Set<Long> finalElements(History history) {
         Operation finalRead = FinalRead.last(history, "read");
         if (finalRead == null) {
-            return "no final read";
+            return null;
         }
         Set<Long> present = new HashSet<>();
         for (JsonNode element : finalRead.completionValue()) {
             present.add(element.asLong());
+        }
+        return present;
+    }
+
+    @Override
+    public String summarize(WorkloadSettings settings, History history, CheckResult result) {
+        Set<Long> present = finalElements(history);
+        if (present == null) {
+            return "no final read";
         }
         int acknowledged = 0;
         int lost = 0;

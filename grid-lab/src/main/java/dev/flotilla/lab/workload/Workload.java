@@ -3,6 +3,7 @@ package dev.flotilla.lab.workload;
 import dev.flotilla.lab.check.CheckResult;
 import dev.flotilla.lab.check.Checker;
 import dev.flotilla.lab.history.History;
+import dev.flotilla.lab.history.Operation;
 
 import java.util.List;
 
@@ -39,4 +40,13 @@ public interface Workload {
      * "money +340", "final 980 within [975, 990]". Never null.
      */
     String summarize(WorkloadSettings settings, History history, CheckResult result);
+
+    /**
+     * The acknowledged operations whose effect the final state does not hold (an acknowledged add missing from
+     * the final read), so the report can tell when each was acknowledged relative to the faults. Empty when the
+     * workload cannot name lost operations one by one (a counter loses a count, not an operation).
+     */
+    default List<Operation> lostAcknowledged(WorkloadSettings settings, History history) {
+        return List.of();
+    }
 }

@@ -1,0 +1,68 @@
+package dev.flotilla.lab.report;
+
+import dev.flotilla.lab.history.Event;
+import dev.flotilla.lab.history.History;
+import dev.flotilla.lab.history.Operation;
+import dev.flotilla.lab.nemesis.Fault;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * When the lost acknowledged operations were acknowledged, relative to the fault windows: before any fault, during a
+ * fault (after it was injected, before the cluster reported it), or after the cluster had reported it (the
+ * survivors had removed the member and every partition had an owner again). A loss of the last kind is not
+ * explained by backup counts: the survivors had acknowledged it on a membership without the lost member.
+ *
+ * @param lost          lost acknowledged operations in all
+ * @param beforeFault   acknowledged before the first fault was injected
+ * @param duringFault   acknowledged inside a fault window, before the cluster reported it (or before the window
+ *                      ended, for a window without a reported moment)
+ * @param afterReported acknowledged after the cluster had reported the latest fault before it
+ */
+public record LossTiming(long lost, long beforeFault, long duringFault, long afterReported) {
+    /** No lost operation. */
+    public static final LossTiming NONE = new LossTiming(0, 0, 0, 0);
+
+    /** Classifies each lost operation by the time of its ok line against the windows of every fault but the heal. */
+    public static LossTiming of(List<Operation> lost, History history, List<Fault> faults) {
+        if (lost.isEmpty()) {
+            return NONE;
+        }
+        Map<Long, Long> timeByIndex = new HashMap<>();
+        for (Event event : history.events()) {
+            timeByIndex.put(event.index(), event.time());
+        }
+        List<Fault> windows = faults.stream().filter(f -> !f.kind().equals("heal")).toList();
+        long before = 0;
+        long during = 0;
+        long after = 0;
+        for (Operation op : lost) {
+            long acknowledgedAt = timeByIndex.getOrDefault(op.completeIndex(), Long.MAX_VALUE);
+            Fault latest = null;
+            for (Fault f : windows) {
+                if (f.startNanos() <= acknowledgedAt && (latest == null || f.startNanos() >= latest.startNanos())) {
+                    latest = f;
+                }
+            }
+            if (latest == null) {
+                before++;
+            } else if (latest.beforeReported(acknowledgedAt)) {
+                during++;
+            } else {
+                after++;
+            }
+        }
+        return new LossTiming(lost.size(), before, during, after);
+    }
+
+    /** "3 before the first fault, 5 during a fault, 4 after the cluster had reported it", or "" when nothing was lost. */
+    public String describe() {
+        if (lost == 0) {
+            return "";
+        }
+        return "acknowledged " + beforeFault + " before the first fault, " + duringFault + " during a fault, "
+                + afterReported + " after the cluster had reported it";
+    }
+}
