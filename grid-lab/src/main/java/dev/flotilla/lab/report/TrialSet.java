@@ -44,7 +44,8 @@ public record TrialSet(String name, String setup, List<RunResult> trials) {
     public LossTiming losses() {
         return new LossTiming(lost(), trials.stream().mapToLong(r -> r.losses().beforeFault()).sum(),
                 trials.stream().mapToLong(r -> r.losses().duringFault()).sum(),
-                trials.stream().mapToLong(r -> r.losses().afterReported()).sum());
+                trials.stream().mapToLong(r -> r.losses().afterReported()).sum(),
+                trials.stream().mapToLong(r -> r.losses().invokedAfterFault()).sum());
     }
 
     /** "INVALID 2, VALID 1, UNKNOWN 0 of 3". */
