@@ -16,17 +16,22 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Reads and writes histories as JSON Lines, one event per line (DESIGN.md section 6).
  *
  * <p>A line is {@code {"index":0,"time":123,"process":3,"type":"invoke","f":"write","key":"k1","value":5}}.
  * {@code index}, {@code process}, {@code type} and {@code f} are required; {@code time} defaults to 0;
- * {@code key} and {@code value} may be absent; other fields are ignored. Blank lines are skipped.
- * Both directions stream: neither holds the text of the whole file in memory.
+ * {@code key} and {@code value} may be absent; other fields are ignored. Blank lines are skipped, and so are
+ * {@link NemesisEvent} lines ({@code "process":"nemesis"}): fault windows written for people and tools, not
+ * operations. Both directions stream: neither holds the text of the whole file in memory.
  */
 public final class HistoryFile {
 
+    /** The {@code process} of a nemesis line. */
+    public static final String NEMESIS = "nemesis";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
 
@@ -51,7 +56,10 @@ public final class HistoryFile {
             if (line.isBlank()) {
                 continue;
             }
-            pairing.accept(parseLine(line, lineNumber), lineNumber);
+            Event event = parseLine(line, lineNumber);
+            if (event != null) {
+                pairing.accept(event, lineNumber);
+            }
         }
         return pairing.toHistory();
     }
@@ -65,12 +73,59 @@ public final class HistoryFile {
 
     /** Writes events as JSON Lines, one per line, in iteration order; does not close the writer. */
     public static void write(Writer writer, Iterable<Event> events) throws IOException {
+        write(writer, events, List.of());
+    }
+
+    /** Writes events and, each before the first event later than it, the nemesis lines (sorted by time). */
+    public static void write(Path file, Iterable<Event> events, List<NemesisEvent> nemesis) throws IOException {
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            write(writer, events, nemesis);
+        }
+    }
+
+    /** {@link #write(Path, Iterable, List)} to a writer; does not close it. */
+    public static void write(Writer writer, Iterable<Event> events, List<NemesisEvent> nemesis) throws IOException {
         Writer out = writer instanceof BufferedWriter ? writer : new BufferedWriter(writer);
+        List<NemesisEvent> faults = nemesis.stream().sorted(Comparator.comparingLong(NemesisEvent::time)).toList();
+        int next = 0;
         for (Event event : events) {
+            while (next < faults.size() && faults.get(next).time() <= event.time()) {
+                out.write(toLine(faults.get(next++)));
+                out.write('\n');
+            }
             out.write(toLine(event));
             out.write('\n');
         }
+        while (next < faults.size()) {
+            out.write(toLine(faults.get(next++)));
+            out.write('\n');
+        }
         out.flush();
+    }
+
+    /** Returns one nemesis line, without the trailing newline. */
+    public static String toLine(NemesisEvent event) {
+        try (var text = new java.io.StringWriter(); JsonGenerator json = FACTORY.createGenerator(text)) {
+            json.writeStartObject();
+            json.writeNumberField("time", event.time());
+            json.writeStringField("process", NEMESIS);
+            json.writeStringField("type", EventType.INFO.jsonName());
+            json.writeStringField("f", event.f());
+            json.writeObjectFieldStart("value");
+            json.writeStringField("phase", event.phase());
+            json.writeArrayFieldStart("nodes");
+            for (String node : event.nodes()) {
+                json.writeString(node);
+            }
+            json.writeEndArray();
+            json.writeStringField("detail", event.detail());
+            json.writeEndObject();
+            json.writeEndObject();
+            json.flush();
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Returns one event as a single JSON line, without the trailing newline. */
@@ -96,7 +151,7 @@ public final class HistoryFile {
     }
 
     // Streams the envelope fields and builds a tree only for "value": several times faster than
-    // a tree per line, which matters for histories of a few hundred thousand events.
+    // a tree per line, which matters for histories of a few hundred thousand events. Null for a nemesis line.
     static Event parseLine(String line, long lineNumber) {
         Long index = null;
         Long time = null;
@@ -115,7 +170,12 @@ public final class HistoryFile {
                 switch (field) {
                     case "index" -> index = integer(json, token, field, lineNumber);
                     case "time" -> time = integer(json, token, field, lineNumber);
-                    case "process" -> process = integer(json, token, field, lineNumber);
+                    case "process" -> {
+                        if (token == JsonToken.VALUE_STRING && NEMESIS.equals(json.getText())) {
+                            return null;
+                        }
+                        process = integer(json, token, field, lineNumber);
+                    }
                     case "type" -> type = text(json, token, field, lineNumber);
                     case "f" -> f = text(json, token, field, lineNumber);
                     case "key" -> key = token == JsonToken.VALUE_NULL ? null : text(json, token, field, lineNumber);

@@ -7,6 +7,7 @@ import dev.flotilla.lab.history.EventType;
 import dev.flotilla.lab.history.History;
 import dev.flotilla.lab.history.HistoryFile;
 import dev.flotilla.lab.history.HistoryRecorder;
+import dev.flotilla.lab.history.NemesisEvent;
 import dev.flotilla.lab.history.Operation;
 import dev.flotilla.lab.nemesis.ClusterControl;
 import dev.flotilla.lab.nemesis.Fault;
@@ -348,7 +349,7 @@ public final class ExperimentRunner {
                 verdict = Verdict.UNKNOWN;
             }
             enter(Phase.REPORTING);
-            HistoryFile.write(outputDir.resolve("history.jsonl"), history.events());
+            HistoryFile.write(outputDir.resolve("history.jsonl"), history.events(), nemesisLines(windows));
             long slice = Math.max(Duration.ofMillis(100).toNanos(), roundToMillis(Math.max(runNanos, 1) / SLICES));
             RunMetrics metrics = RunMetrics.of(history, runNanos, slice);
             RunResult result = new RunResult(spec.name(), spec.toMap(), spec.workload().name(), spec.mode().id(),
@@ -395,6 +396,19 @@ public final class ExperimentRunner {
                 // A listener's failure must not stop the experiment.
             }
         }
+    }
+
+    /** Each fault window as its start, reported and end lines of the history file. */
+    static List<NemesisEvent> nemesisLines(List<Fault> faults) {
+        List<NemesisEvent> lines = new ArrayList<>();
+        for (Fault f : faults) {
+            lines.add(new NemesisEvent(f.startNanos(), f.kind(), "start", f.nodes(), f.detail()));
+            if (f.reportedNanos() >= 0) {
+                lines.add(new NemesisEvent(f.reportedNanos(), f.kind(), "reported", f.nodes(), f.detail()));
+            }
+            lines.add(new NemesisEvent(f.endNanos(), f.kind(), "end", f.nodes(), f.detail()));
+        }
+        return lines;
     }
 
     private static Thread daemon(String name, Runnable body) {

@@ -40,6 +40,24 @@ class HistoryFileTest {
     }
 
     @Test
+    void historyFile_nemesisLines_areWrittenInTimeOrderAndSkippedOnRead() throws IOException {
+        List<Event> events = List.of(new Event(0, 100, 0, EventType.INVOKE, "add", null, null),
+                new Event(1, 300, 0, EventType.OK, "add", null, null));
+        List<NemesisEvent> faults = List.of(new NemesisEvent(400, "kill", "end", List.of("n2 127.0.0.3"), "3 -> 2"),
+                new NemesisEvent(200, "kill", "start", List.of("n2 127.0.0.3"), "3 -> 2"));
+        Path file = dir.resolve("h.jsonl");
+
+        HistoryFile.write(file, events, faults);
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).isEqualTo("{\"time\":200,\"process\":\"nemesis\",\"type\":\"info\",\"f\":\"kill\","
+                + "\"value\":{\"phase\":\"start\",\"nodes\":[\"n2 127.0.0.3\"],\"detail\":\"3 -> 2\"}}");
+        assertThat(lines.get(3)).contains("\"phase\":\"end\"");
+        assertThat(HistoryFile.read(file).events()).isEqualTo(events);
+    }
+
+    @Test
     void historyFile_keyAbsent_isNullAndNotWritten() throws IOException {
         String text = "{\"index\":0,\"time\":5,\"process\":1,\"type\":\"invoke\",\"f\":\"read\",\"value\":null}\n";
 

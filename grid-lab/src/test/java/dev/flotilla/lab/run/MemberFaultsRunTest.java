@@ -2,6 +2,7 @@ package dev.flotilla.lab.run;
 
 import dev.flotilla.grid.MapSettings;
 import dev.flotilla.lab.check.Verdict;
+import dev.flotilla.lab.history.HistoryFile;
 import dev.flotilla.lab.nemesis.Fault;
 import dev.flotilla.lab.report.RunResult;
 import dev.flotilla.lab.report.TrialSet;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +43,11 @@ class MemberFaultsRunTest {
         assertThat(result.summary()).startsWith("lost " + result.losses().lost() + " of ")
                 .contains("acknowledged " + result.losses().beforeFault() + " before the first fault");
         assertThat(result.faults()).extracting(Fault::kind).contains("join"); // replacements restore 3 members
+        // The history file carries the window too, and still reads back as the same operations.
+        assertThat(Files.readAllLines(out.resolve("history.jsonl")))
+                .filteredOn(l -> l.contains("\"process\":\"nemesis\"") && l.contains("\"f\":\"kill-two\""))
+                .hasSize(3);
+        assertThat(HistoryFile.read(out.resolve("history.jsonl")).operations()).isNotEmpty();
     }
 
     @Test
