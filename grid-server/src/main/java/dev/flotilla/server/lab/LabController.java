@@ -2,6 +2,7 @@ package dev.flotilla.server.lab;
 
 import dev.flotilla.client.protocol.ErrorCode;
 import dev.flotilla.client.protocol.ExperimentStatus;
+import dev.flotilla.lab.run.ClusterKind;
 import dev.flotilla.lab.run.ExperimentSpec;
 import dev.flotilla.lab.run.InvalidSpecException;
 import dev.flotilla.server.problem.QueryParameters;
@@ -34,7 +35,8 @@ import java.util.Set;
  * The consistency lab over HTTP: submit an experiment spec, follow its progress, read its report and history.
  *
  * <p>Experiments run on their own in-process clusters, never on this node's member: submitting one does not touch
- * the node's data. They run one at a time (see {@link LabExperiments}).
+ * the node's data. Process experiments ({@code cluster: processes}) are refused: they start node processes, which is
+ * the launcher's job ({@code bin/flotilla lab run}), not something a node does for whoever reaches its port. They run one at a time (see {@link LabExperiments}).
  */
 @Controller("/lab/experiments")
 @Tag(name = "lab")
@@ -99,13 +101,20 @@ public class LabController {
         if (spec == null || spec.isBlank()) {
             throw new ProblemException(ErrorCode.INVALID_SPEC, "the body must be an experiment spec (JSON or YAML), not empty");
         }
+        ExperimentSpec parsed;
         try {
             // JSON is YAML: one reader serves both content types.
-            return ExperimentSpec.fromYaml(new StringReader(spec));
+            parsed = ExperimentSpec.fromYaml(new StringReader(spec));
         } catch (InvalidSpecException e) {
             throw new ProblemException(ErrorCode.INVALID_SPEC, e.getMessage());
         } catch (IOException | RuntimeException e) {
             throw new ProblemException(ErrorCode.INVALID_SPEC, "the body is not a readable JSON or YAML spec");
         }
+        if (parsed.cluster() == ClusterKind.PROCESSES) {
+            // A node that starts other node processes on request is a way in for anyone who reaches its port.
+            throw new ProblemException(ErrorCode.INVALID_SPEC, "cluster = processes: a node runs in-process"
+                    + " experiments only; run process experiments with bin/flotilla lab run");
+        }
+        return parsed;
     }
 }

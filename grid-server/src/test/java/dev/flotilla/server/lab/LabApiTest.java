@@ -85,6 +85,8 @@ class LabApiTest {
                 .assertProblem(400, "invalid-spec", true).get("detail").asText()).contains("colour");
         assertThat(http.post("/lab/experiments", "{\"workload\":\"counter\",\"mode\":\"maybe\"}")
                 .assertProblem(400, "invalid-spec", true).get("detail").asText()).contains("mode");
+        assertThat(http.post("/lab/experiments", "{\"workload\":\"counter\",\"mode\":\"atomic-key\",\"cluster\":\"processes\"}")
+                .assertProblem(400, "invalid-spec", true).get("detail").asText()).contains("bin/flotilla lab run");
         http.post("/lab/experiments", "").assertProblem(400, "invalid-request", true);
         http.post("/lab/experiments", "{\"workload\": [").assertProblem(400, "invalid-spec", true);
         http.post("/lab/experiments?fast=true", COUNTER_SPEC).assertProblem(400, "unknown-parameter", true);
