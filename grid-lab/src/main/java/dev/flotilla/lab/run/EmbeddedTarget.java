@@ -15,26 +15,30 @@ record EmbeddedTarget(GuaranteeMode mode, Grid grid) implements Target {
 
     @Override
     public Accounts accounts(String namespace) {
-        return Guarantees.of(mode, grid, namespace).accounts();
+        return in(namespace).accounts();
     }
 
     @Override
     public Register register(String namespace) {
-        return Guarantees.of(mode, grid, namespace).register();
+        return in(namespace).register();
     }
 
     @Override
     public GrowSet set(String namespace) {
-        return Guarantees.of(mode, grid, namespace).set();
+        return in(namespace).set();
     }
 
     @Override
     public Counter counter(String namespace) {
-        return Guarantees.of(mode, grid, namespace).counter();
+        return in(namespace).counter();
     }
 
     @Override
     public Documents documents(String map) {
         return Documents.embedded(grid.map(map));
+    }
+
+    private Guarantees in(String namespace) {
+        return Guarantees.of(mode, grid, namespace);
     }
 }
