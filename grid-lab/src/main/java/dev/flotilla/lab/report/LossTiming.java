@@ -15,6 +15,9 @@ import java.util.Map;
  * survivors had removed the member and every partition had an owner again). A loss of the last kind is not
  * explained by backup counts: the survivors had acknowledged it on a membership without the lost member.
  *
+ * @param named         whether the workload names lost operations one by one (the set does; a counter loses a count,
+ *                      and a linearizability checker judges the whole history): when false, every count is 0 and
+ *                      says nothing
  * @param lost          lost acknowledged operations in all
  * @param beforeFault   acknowledged before the first fault was injected
  * @param duringFault   acknowledged inside a fault window, before the cluster reported it (or before the window
@@ -24,9 +27,12 @@ import java.util.Map;
  *                      not a write that was in flight (applied by the doomed replicas, answered late) but one
  *                      the survivors took on afterwards
  */
-public record LossTiming(long lost, long beforeFault, long duringFault, long afterReported, long invokedAfterFault) {
-    /** No lost operation. */
-    public static final LossTiming NONE = new LossTiming(0, 0, 0, 0, 0);
+public record LossTiming(boolean named, long lost, long beforeFault, long duringFault, long afterReported,
+                         long invokedAfterFault) {
+    /** The workload cannot name lost operations one by one. */
+    public static final LossTiming NOT_NAMED = new LossTiming(false, 0, 0, 0, 0, 0);
+    /** Lost operations are named, and none was lost. */
+    public static final LossTiming NONE = new LossTiming(true, 0, 0, 0, 0, 0);
 
     /** Classifies each lost operation by the time of its ok line against the windows of every fault but the heal. */
     public static LossTiming of(List<Operation> lost, History history, List<Fault> faults) {
@@ -64,7 +70,7 @@ public record LossTiming(long lost, long beforeFault, long duringFault, long aft
                 invokedAfter++;
             }
         }
-        return new LossTiming(lost.size(), before, during, after, invokedAfter);
+        return new LossTiming(true, lost.size(), before, during, after, invokedAfter);
     }
 
     /** "acknowledged 3 before the first fault, 5 during a fault, 4 after the cluster had reported it; 2 invoked ...", or "". */

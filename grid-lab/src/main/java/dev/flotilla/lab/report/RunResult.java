@@ -43,7 +43,7 @@ public record RunResult(String name, Map<String, Object> spec, String workload, 
         anomalies = List.copyOf(anomalies);
         counterexample = counterexample == null ? "" : counterexample;
         summary = summary == null ? "" : summary;
-        losses = losses == null ? LossTiming.NONE : losses;
+        losses = losses == null ? LossTiming.NOT_NAMED : losses;
         timeline = List.copyOf(timeline);
         faults = List.copyOf(faults);
         clusterSizes = List.copyOf(clusterSizes);

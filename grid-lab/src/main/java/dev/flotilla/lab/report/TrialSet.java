@@ -42,7 +42,7 @@ public record TrialSet(String name, String setup, List<RunResult> trials) {
 
     /** The losses of every trial added up by when they were acknowledged. */
     public LossTiming losses() {
-        return new LossTiming(lost(), trials.stream().mapToLong(r -> r.losses().beforeFault()).sum(),
+        return new LossTiming(named(), lost(), trials.stream().mapToLong(r -> r.losses().beforeFault()).sum(),
                 trials.stream().mapToLong(r -> r.losses().duringFault()).sum(),
                 trials.stream().mapToLong(r -> r.losses().afterReported()).sum(),
                 trials.stream().mapToLong(r -> r.losses().invokedAfterFault()).sum());
@@ -54,8 +54,16 @@ public record TrialSet(String name, String setup, List<RunResult> trials) {
                 + count(Verdict.UNKNOWN) + " of " + trials.size();
     }
 
+    /** Whether every trial's workload names lost operations one by one. */
+    public boolean named() {
+        return !trials.isEmpty() && trials.stream().allMatch(r -> r.losses().named());
+    }
+
     /** "lost acknowledged operations in 2 of 3 trials (0.40% of 1,200 acknowledged)", or "none lost in 3 trials". */
     public String lossRate() {
+        if (!named()) {
+            return "not named one by one (the verdict judges the history as a whole)";
+        }
         long lost = lost();
         if (lost == 0) {
             return "no acknowledged operation named lost in " + trials.size() + " trial" + (trials.size() == 1 ? "" : "s");

@@ -339,7 +339,9 @@ public final class ExperimentRunner {
                     verdict = Verdict.UNKNOWN;
                 }
             }
-            LossTiming losses = LossTiming.of(lostAcknowledged(workload, settings, history), history, windows);
+            LossTiming losses = workload.namesLostOperations()
+                    ? LossTiming.of(lostAcknowledged(workload, settings, history), history, windows)
+                    : LossTiming.NOT_NAMED;
             if (losses.lost() > 0) {
                 summary = summary + " (" + losses.describe() + ")";
             }

@@ -60,6 +60,11 @@ final class SetWorkload implements Workload {
     }
 
     @Override
+    public boolean namesLostOperations() {
+        return true;
+    }
+
+    @Override
     public List<Operation> lostAcknowledged(WorkloadSettings settings, History history) {
         Set<Long> present = finalElements(history);
         if (present == null) {

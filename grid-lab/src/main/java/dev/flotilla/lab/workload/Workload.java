@@ -49,4 +49,9 @@ public interface Workload {
     default List<Operation> lostAcknowledged(WorkloadSettings settings, History history) {
         return List.of();
     }
+
+    /** Whether {@link #lostAcknowledged} names lost operations (else an empty list says nothing). */
+    default boolean namesLostOperations() {
+        return false;
+    }
 }

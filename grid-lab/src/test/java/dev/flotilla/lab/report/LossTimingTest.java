@@ -35,7 +35,7 @@ class LossTimingTest {
         // 1 s: before any fault (the heal window does not count); 5.5 s: during the kill; 7 s: after it was
         // reported; 12 s: after the join's window ended. Each was invoked 10 ms before its ok, so all three after a
         // fault were also invoked after it began.
-        assertThat(timing).isEqualTo(new LossTiming(4, 1, 1, 2, 3));
+        assertThat(timing).isEqualTo(new LossTiming(true, 4, 1, 1, 2, 3));
         assertThat(timing.describe()).isEqualTo("acknowledged 1 before the first fault, 1 during a fault, 2 after"
                 + " the cluster had reported it; 3 invoked after the fault began");
     }
@@ -48,7 +48,7 @@ class LossTimingTest {
         LossTiming timing = LossTiming.of(history.operations(), history,
                 List.of(new Fault("kill-two", List.of("n2", "n3"), "", millis(5_000), millis(6_000), millis(6_500))));
 
-        assertThat(timing).isEqualTo(new LossTiming(1, 0, 1, 0, 0));
+        assertThat(timing).isEqualTo(new LossTiming(true, 1, 0, 1, 0, 0));
     }
 
     @Test

@@ -33,7 +33,7 @@ class ReportsTest {
         RunMetrics metrics = RunMetrics.of(history, 1_000_000_000L, 100_000_000L);
         return new RunResult(name, Map.of("workload", "counter"), "counter", "unsafe", "crash", 1, verdict,
                 List.of(new Anomaly("lost-increment", "final read 3 <script> is 2 below")), "ce", "lost 2",
-                LossTiming.NONE, metrics.counts(), metrics.throughput(), metrics.latency(), 1_000_000_000L, metrics.timeline(),
+                LossTiming.NOT_NAMED, metrics.counts(), metrics.throughput(), metrics.latency(), 1_000_000_000L, metrics.timeline(),
                 List.of(new Fault("crash", List.of("member 2"), "member 2: 3 -> 2 members", 200_000_000L, 300_000_000L, 500_000_000L)),
                 List.of(new SizeSample(0, 3), new SizeSample(200_000_000L, 2), new SizeSample(500_000_000L, 3)),
                 List.of("a note"));
