@@ -43,7 +43,8 @@ import java.util.concurrent.Executor;
  * thread-safe; close them to stop health probing and release connections.
  *
  * <p>Guarantees during migration, member loss and split brain are those of the operation called: see
- * {@link RemoteMap} for documents and {@code docs/guarantees.md} for the transfer modes.
+ * {@link RemoteMap} for documents and {@code docs/guarantees.md} for the guarantee modes of transfers,
+ * {@link RemoteRegister}, {@link RemoteGrowSet} and {@link RemoteCounter}.
  */
 public interface FlotillaClient extends AutoCloseable {
 
@@ -98,6 +99,30 @@ public interface FlotillaClient extends AutoCloseable {
 
     /** {@link #balances}, without blocking. */
     CompletableFuture<BalancesView> balancesAsync(String namespace, String mode, Collection<String> accounts);
+
+    /**
+     * The keyed long registers of {@code namespace} under guarantee mode {@code mode} (no request is sent until an
+     * operation is called); each operation keeps what the mode promises during migration, member loss and split
+     * brain (docs/guarantees.md), and writes are applied at most once with the client's idempotency key.
+     *
+     * @param namespace 1-48 letters, digits, '_', '.' or '-' (checked by the node: {@code 400 invalid-argument})
+     * @param mode      a guarantee mode id such as {@code atomic-key} or {@code cp} (checked by the node)
+     */
+    RemoteRegister register(String namespace, String mode);
+
+    /**
+     * The grow-only set of {@code namespace} under guarantee mode {@code mode} (no request is sent until an
+     * operation is called); adds keep what the mode promises during migration, member loss and split brain
+     * (docs/guarantees.md), and are applied at most once with the client's idempotency key.
+     */
+    RemoteGrowSet growSet(String namespace, String mode);
+
+    /**
+     * The counter of {@code namespace} under guarantee mode {@code mode} (no request is sent until an operation is
+     * called); increments keep what the mode promises during migration, member loss and split brain
+     * (docs/guarantees.md), and are applied at most once with the client's idempotency key.
+     */
+    RemoteCounter counter(String namespace, String mode);
 
     /** {@code GET /cluster} from any node: the view of the node that answers (nodes on two sides of a split differ). */
     ClusterSummary cluster();
@@ -183,10 +208,11 @@ public interface FlotillaClient extends AutoCloseable {
         }
 
         /**
-         * How long one attempt of {@link #transaction} or {@link #transfer} may wait for its answer (default 70 s; the
-         * longer of this and {@link #requestTimeout} is used). These wait on the node: a transaction for locks up to
-         * the node's 30 s transaction timeout, a {@code locked} transfer up to 30 s for each of its two account
-         * locks. An attempt given up sooner than the node ends as a false {@link IndeterminateResultException}
+         * How long one attempt of {@link #transaction}, {@link #transfer} or a write of a {@link RemoteRegister},
+         * {@link RemoteGrowSet} or {@link RemoteCounter} may wait for its answer (default 70 s; the longer of this
+         * and {@link #requestTimeout} is used). These wait on the node: a transaction for locks up to the node's
+         * 30 s transaction timeout, a {@code locked} transfer up to 30 s for each of its two account locks, a
+         * {@code locked} register, set or counter write up to 30 s for its lock. An attempt given up sooner than the node ends as a false {@link IndeterminateResultException}
          * while the node may still commit, so keep this above the node's waits.
          */
         public Builder lockingRequestTimeout(Duration timeout) {

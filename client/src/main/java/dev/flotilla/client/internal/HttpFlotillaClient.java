@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flotilla.client.EndpointStatus;
 import dev.flotilla.client.FlotillaClient;
 import dev.flotilla.client.FlotillaException;
+import dev.flotilla.client.RemoteCounter;
+import dev.flotilla.client.RemoteGrowSet;
 import dev.flotilla.client.RemoteMap;
+import dev.flotilla.client.RemoteRegister;
 import dev.flotilla.client.protocol.AccountsRequest;
 import dev.flotilla.client.protocol.BalancesView;
 import dev.flotilla.client.protocol.ClusterSummary;
@@ -17,6 +20,7 @@ import dev.flotilla.client.protocol.TransactionResult;
 import dev.flotilla.client.protocol.TransferRequest;
 import dev.flotilla.client.protocol.TransferResult;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -71,6 +75,21 @@ public final class HttpFlotillaClient implements FlotillaClient {
             throw new IllegalArgumentException("map name must not be empty");
         }
         return new HttpRemoteMap(name, this);
+    }
+
+    @Override
+    public RemoteRegister register(String namespace, String mode) {
+        return new HttpRemoteRegister(GuaranteePath.of("/registers", namespace, mode), this);
+    }
+
+    @Override
+    public RemoteGrowSet growSet(String namespace, String mode) {
+        return new HttpRemoteGrowSet(GuaranteePath.of("/sets", namespace, mode), this);
+    }
+
+    @Override
+    public RemoteCounter counter(String namespace, String mode) {
+        return new HttpRemoteCounter(GuaranteePath.of("/counters", namespace, mode), this);
     }
 
     @Override
@@ -203,24 +222,35 @@ public final class HttpFlotillaClient implements FlotillaClient {
         return new Call(method, path, withKey, body, RetryDecision.Kind.KEYED_WRITE, key);
     }
 
-    private <T> CompletableFuture<T> get(String path, Class<T> type, boolean blocking) {
+    /** A read of a wire record, retried freely. */
+    <T> CompletableFuture<T> get(String path, Class<T> type, boolean blocking) {
         return send(new Call("GET", path, List.of(), null, RetryDecision.Kind.READ, null), blocking)
                 .thenApply(reply -> json.read(reply.body(), type));
     }
 
     private <T> CompletableFuture<T> post(String path, Object body, Class<T> type, boolean blocking) {
-        Objects.requireNonNull(body, "request");
-        return send(write("POST", path, List.of(), json.encode(body), false), blocking)
-                .thenApply(reply -> json.read(reply.body(), type));
+        return writeRecord("POST", path, body, type, null, blocking);
+    }
+
+    /** {@link #lockingWrite} as a POST. */
+    private <T> CompletableFuture<T> postLocking(String path, Object body, Class<T> type, boolean blocking) {
+        return lockingWrite("POST", path, body, type, blocking);
     }
 
     /**
-     * A transaction or transfer: each attempt may wait {@link ClientSettings#lockingAttemptTimeout()}, longer than the
-     * node's lock and transaction waits, so a slow commit is not reported unknown while the node still runs it.
+     * A keyed write that may wait on the node for locks or a commit (a transaction, a transfer, a guarantee-mode
+     * write): each attempt may wait {@link ClientSettings#lockingAttemptTimeout()}, longer than the node's lock and
+     * transaction waits, so a slow commit is not reported unknown while the node still runs it.
      */
-    private <T> CompletableFuture<T> postLocking(String path, Object body, Class<T> type, boolean blocking) {
+    <T> CompletableFuture<T> lockingWrite(String method, String path, Object body, Class<T> type, boolean blocking) {
+        return writeRecord(method, path, body, type, settings.lockingAttemptTimeout(), blocking);
+    }
+
+    /** A write of a wire record answered by one; {@code timeout} per attempt, null for the request timeout. */
+    private <T> CompletableFuture<T> writeRecord(String method, String path, Object body, Class<T> type,
+                                                 Duration timeout, boolean blocking) {
         Objects.requireNonNull(body, "request");
-        return runner.run(write("POST", path, List.of(), json.encode(body), false), settings.lockingAttemptTimeout(), blocking)
+        return runner.run(write(method, path, List.of(), json.encode(body), false), timeout, blocking)
                 .thenApply(reply -> json.read(reply.body(), type));
     }
 

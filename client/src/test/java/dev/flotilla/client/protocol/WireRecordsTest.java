@@ -57,4 +57,23 @@ class WireRecordsTest {
         }
         assertThat(json.writeValueAsString(event)).doesNotContain("migration");
     }
+
+    @Test
+    void guaranteeFamilyViews_serverShape_parse() throws Exception {
+        assertThat(json.readValue("{\"namespace\":\"n\",\"mode\":\"cp\",\"key\":\"r\",\"value\":null}", RegisterView.class))
+                .isEqualTo(new RegisterView("n", "cp", "r", null));
+        assertThat(json.readValue("{\"namespace\":\"n\",\"mode\":\"cp\",\"key\":\"r\",\"applied\":false,\"value\":null,\"x\":1}",
+                RegisterCompareAndSetResult.class).applied()).isFalse();
+        assertThat(json.readValue("{\"namespace\":\"n\",\"mode\":\"unsafe\",\"elements\":[-1,3]}", GrowSetView.class).elements())
+                .containsExactly(-1L, 3L);
+        assertThat(json.readValue("{\"namespace\":\"n\",\"mode\":\"locked\",\"value\":12}", CounterView.class).value())
+                .isEqualTo(12);
+    }
+
+    @Test
+    void compareAndSetRequest_nullExpected_writtenAsNull() throws Exception {
+        String text = json.writeValueAsString(new RegisterCompareAndSetRequest("atomic-key", null, 4));
+
+        assertThat(text).isEqualTo("{\"mode\":\"atomic-key\",\"expected\":null,\"value\":4}");
+    }
 }

@@ -4,6 +4,7 @@ import dev.flotilla.lab.run.*;
 import dev.flotilla.lab.report.MatrixCell;
 import dev.flotilla.lab.report.Reports;
 import dev.flotilla.lab.report.RunResult;
+import dev.flotilla.lab.report.TrialSet;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,8 +22,8 @@ import java.util.Locale;
  * The lab's command line.
  *
  * <pre>
- * lab run &lt;spec.yml&gt; [--out DIR]
- * lab matrix [--out DIR] [--quick] [--docs FILE]
+ * lab run &lt;spec.yml&gt; [--out DIR] [--trials N]
+ * lab matrix [--processes] [--trials N] [--out DIR] [--quick] [--docs FILE]
  * </pre>
  *
  * Exit codes: 0 when the run completed, whatever the verdict; 2 on bad usage or a rejected spec; 1 when the
@@ -30,15 +31,22 @@ import java.util.Locale;
  */
 public final class LabCommand {
     static final String USAGE = """
-            usage: lab run <spec.yml> [--out DIR]
-                   lab matrix [--out DIR] [--quick] [--docs FILE]
+            usage: lab run <spec.yml> [--out DIR] [--trials N]
+                   lab matrix [--processes] [--trials N] [--out DIR] [--quick] [--docs FILE]
               run     runs one experiment spec (see docs/lab-runs.md); default DIR lab-runs/<spec name>
-              matrix  every mode of every workload against join, leave and crash; default DIR lab-runs/matrix
-                      --quick  shorter runs and scale-out 1 -> 2 -> 3
-                      --docs   also write the verdict table to FILE (e.g. docs/guarantees.md)
+                      --trials N  N trials with seeds seed, seed+1, ... into DIR/trial-<k>, rates in DIR/trials.md
+              matrix  in-process: every mode of every workload against join, leave and crash;
+                      --processes: the process-mode cells on node processes (kill, kill-two, pause, ...);
+                      default DIR lab-runs/matrix (lab-runs/process-matrix)
+                      --quick  shorter runs (in-process: scale-out 1 -> 2 -> 3)
+                      --trials N  trials per cell (--processes only; default 1)
+                      --docs   also write the table into FILE (e.g. docs/guarantees.md); nothing is written
+                               to a tracked file unless asked
             exit codes: 0 completed (whatever the verdict), 1 output not written, 2 bad usage or spec""";
     private static final String DOCS_BEGIN = "<!-- lab-matrix:begin -->";
     private static final String DOCS_END = "<!-- lab-matrix:end -->";
+    private static final String PROCESS_DOCS_BEGIN = "<!-- lab-process-matrix:begin -->";
+    private static final String PROCESS_DOCS_END = "<!-- lab-process-matrix:end -->";
 
     private LabCommand() {
     }
@@ -75,6 +83,7 @@ public final class LabCommand {
     private static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
         Path specFile = null;
         Path dir = null;
+        int trials = 1;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--out")) {
@@ -82,6 +91,11 @@ public final class LabCommand {
                     return usage(err, "--out needs a directory");
                 }
                 dir = Path.of(args.get(++i));
+            } else if (arg.equals("--trials")) {
+                trials = i + 1 < args.size() ? trials(args.get(++i)) : -1;
+                if (trials < 1) {
+                    return usage(err, "--trials needs a whole number from 1 to 1000");
+                }
             } else if (arg.startsWith("--")) {
                 return usage(err, "unknown option '" + arg + "' for run");
             } else if (specFile == null) {
@@ -107,20 +121,38 @@ public final class LabCommand {
         out.println("running " + spec.name() + " (" + spec.workload().name() + " / " + spec.mode().id() + " / " + spec.nemesis().name()
                 + ", " + spec.members() + " members, " + spec.duration().toMillis() / 1000.0 + " s, seed "
                 + spec.seed() + ")");
-        RunResult result = ExperimentRunner.run(spec, outDir, progress -> out.println(line(progress)));
-        out.println("verdict " + result.verdict() + ": " + result.summary());
-        result.notes().forEach(n -> out.println("note: " + n));
-        out.println("report: " + outDir.resolve("report.html").toAbsolutePath());
+        TrialSet set = Trials.run(spec, trials, outDir, progress -> out.println(line(progress)));
+        for (int k = 0; k < set.trials().size(); k++) {
+            RunResult result = set.trials().get(k);
+            String prefix = trials == 1 ? "" : "trial " + (k + 1) + " (seed " + result.seed() + "): ";
+            out.println(prefix + "verdict " + result.verdict() + ": " + result.summary());
+            result.notes().forEach(n -> out.println("note: " + n));
+        }
+        if (trials == 1) {
+            out.println("report: " + outDir.resolve("report.html").toAbsolutePath());
+        } else {
+            out.println(set.verdicts() + "; " + set.lossRate());
+            out.println("trials: " + outDir.resolve("trials.md").toAbsolutePath());
+        }
         return 0;
     }
 
     private static int matrix(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        Path dir = Path.of("lab-runs", "matrix");
+        Path dir = null;
         Path docs = null;
         boolean quick = false;
+        boolean processes = false;
+        int trials = 1;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--quick" -> quick = true;
+                case "--processes" -> processes = true;
+                case "--trials" -> {
+                    trials = i + 1 < args.size() ? trials(args.get(++i)) : -1;
+                    if (trials < 1) {
+                        return usage(err, "--trials needs a whole number from 1 to 1000");
+                    }
+                }
                 case "--out" -> {
                     if (i + 1 >= args.size()) {
                         return usage(err, "--out needs a directory");
@@ -138,6 +170,13 @@ public final class LabCommand {
                 }
             }
         }
+        if (processes) {
+            return processMatrix(dir == null ? Path.of("lab-runs", "process-matrix") : dir, docs, quick, trials, out);
+        }
+        if (trials != 1) {
+            return usage(err, "--trials is for --processes; the in-process matrix runs each cell once");
+        }
+        dir = dir == null ? Path.of("lab-runs", "matrix") : dir;
         String commandLine = "lab matrix" + (quick ? " --quick" : "") + " --out " + dir
                 + (docs == null ? "" : " --docs " + docs);
         Matrix matrix = Matrix.standard(quick);
@@ -154,28 +193,63 @@ public final class LabCommand {
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         out.println("matrix done in " + seconds + " s: " + dir.resolve("matrix.html").toAbsolutePath());
         if (docs != null) {
-            writeDocs(docs, cells, commandLine, date, seconds);
+            writeDocs(docs, DOCS_BEGIN, DOCS_END, "Measured with `" + commandLine + "` on " + date + " (" + seconds
+                    + " s for " + cells.size() + " cells; 2 cores). Each cell: verdict, the workload's finding, ok"
+                    + " operations per second and p99 latency.\n\n" + Reports.matrixMarkdown(cells));
             out.println("verdict table written to " + docs);
         }
         return 0;
     }
 
-    /**
-     * Writes the measured table into {@code docs}: between the begin/end markers when the file has them (so the
-     * prose around the table survives a rerun), else as a new file.
-     */
-    static void writeDocs(Path docs, List<MatrixCell> cells, String commandLine, String date, long seconds)
+    private static int processMatrix(Path dir, Path docs, boolean quick, int trials, PrintStream out)
             throws IOException {
-        String table = DOCS_BEGIN + "\n\nMeasured with `" + commandLine + "` on " + date + " (" + seconds
-                + " s for " + cells.size() + " cells; 2 cores). Each cell: verdict, the workload's finding, ok"
-                + " operations per second and p99 latency.\n\n" + Reports.matrixMarkdown(cells) + "\n" + DOCS_END;
+        String commandLine = "lab matrix --processes" + (quick ? " --quick" : "") + " --trials " + trials
+                + " --out " + dir + (docs == null ? "" : " --docs " + docs);
+        ProcessMatrix matrix = ProcessMatrix.standard(trials, quick);
+        long start = System.nanoTime();
+        out.println("process matrix: " + matrix.cells().size() + " cells x " + trials + " trials into " + dir);
+        List<TrialSet> sets = matrix.run(dir, progress -> {
+            if (progress.phase() == Phase.DONE) {
+                out.println(line(progress));
+            }
+        });
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        String table = Reports.trialsMarkdown(sets);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("process-matrix.md"), table, StandardCharsets.UTF_8);
+        out.println("process matrix done in " + seconds + " s: " + dir.resolve("process-matrix.md").toAbsolutePath());
+        if (docs != null) {
+            String date = LocalDate.now(ZoneOffset.UTC).toString();
+            writeDocs(docs, PROCESS_DOCS_BEGIN, PROCESS_DOCS_END, "Measured with `" + commandLine + "` on " + date
+                    + " (" + seconds + " s for " + sets.size() + " cells x " + trials + " trials; 2 cores, node"
+                    + " processes on loopback, the product's client with load balancing).\n\n" + table);
+            out.println("process table written to " + docs);
+        }
+        return 0;
+    }
+
+    private static int trials(String text) {
+        try {
+            int n = Integer.parseInt(text);
+            return n >= 1 && n <= 1000 ? n : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Writes a measured table into {@code docs}: between the begin/end markers when the file has them (so the
+     * prose around the table survives a rerun), else appended (or as a new file).
+     */
+    static void writeDocs(Path docs, String begin, String end, String body) throws IOException {
+        String table = begin + "\n\n" + body + "\n" + end;
         String text;
         if (Files.exists(docs)) {
             String old = Files.readString(docs, StandardCharsets.UTF_8);
-            int begin = old.indexOf(DOCS_BEGIN);
-            int end = old.indexOf(DOCS_END);
-            text = begin >= 0 && end > begin
-                    ? old.substring(0, begin) + table + old.substring(end + DOCS_END.length())
+            int from = old.indexOf(begin);
+            int to = old.indexOf(end);
+            text = from >= 0 && to > from
+                    ? old.substring(0, from) + table + old.substring(to + end.length())
                     : old + "\n" + table + "\n";
         } else {
             text = "# Guarantees, measured\n\n" + table + "\n";

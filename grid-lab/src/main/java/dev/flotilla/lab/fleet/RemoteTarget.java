@@ -1,6 +1,9 @@
 package dev.flotilla.lab.fleet;
 
 import dev.flotilla.client.FlotillaClient;
+import dev.flotilla.client.RemoteCounter;
+import dev.flotilla.client.RemoteGrowSet;
+import dev.flotilla.client.RemoteRegister;
 import dev.flotilla.client.protocol.AccountsRequest;
 import dev.flotilla.client.protocol.TransferRequest;
 import dev.flotilla.grid.guarantee.Accounts;
@@ -13,11 +16,13 @@ import dev.flotilla.lab.workload.Target;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.SortedSet;
 
 /**
  * The families of one guarantee mode and the document API, called through the product's HTTP client on a fleet:
  * what a service using Flotilla over HTTP calls. Failures are the client's {@code FlotillaException}s, definite only
- * when the request surely did not take effect.
+ * when the request surely did not take effect. The adapters only forward: the client cannot implement grid-core's
+ * interfaces itself (it must not depend on grid-core).
  */
 public final class RemoteTarget implements Target {
     private final FlotillaClient client;
@@ -51,17 +56,55 @@ public final class RemoteTarget implements Target {
 
     @Override
     public Register register(String namespace) {
-        throw new UnsupportedOperationException("register over HTTP: coming with the register endpoints");
+        RemoteRegister register = client.register(namespace, mode.id());
+        return new Register() {
+            @Override
+            public Long read(String key) {
+                return register.read(key);
+            }
+
+            @Override
+            public void write(String key, long value) {
+                register.write(key, value);
+            }
+
+            @Override
+            public boolean compareAndSet(String key, Long expected, long newValue) {
+                return register.compareAndSet(key, expected, newValue);
+            }
+        };
     }
 
     @Override
     public GrowSet set(String namespace) {
-        throw new UnsupportedOperationException("set over HTTP: coming with the set endpoints");
+        RemoteGrowSet set = client.growSet(namespace, mode.id());
+        return new GrowSet() {
+            @Override
+            public void add(long element) {
+                set.add(element);
+            }
+
+            @Override
+            public SortedSet<Long> readAll() {
+                return set.readAll();
+            }
+        };
     }
 
     @Override
     public Counter counter(String namespace) {
-        throw new UnsupportedOperationException("counter over HTTP: coming with the counter endpoints");
+        RemoteCounter counter = client.counter(namespace, mode.id());
+        return new Counter() {
+            @Override
+            public long incrementBy(long delta) {
+                return counter.incrementBy(delta);
+            }
+
+            @Override
+            public long read() {
+                return counter.read();
+            }
+        };
     }
 
     @Override

@@ -20,10 +20,13 @@ import java.util.Map;
  * @param duringFault   acknowledged inside a fault window, before the cluster reported it (or before the window
  *                      ended, for a window without a reported moment)
  * @param afterReported acknowledged after the cluster had reported the latest fault before it
+ * @param invokedAfterFault of those acknowledged during or after a fault, the ones invoked after that fault began:
+ *                      not a write that was in flight (applied by the doomed replicas, answered late) but one
+ *                      the survivors took on afterwards
  */
-public record LossTiming(long lost, long beforeFault, long duringFault, long afterReported) {
+public record LossTiming(long lost, long beforeFault, long duringFault, long afterReported, long invokedAfterFault) {
     /** No lost operation. */
-    public static final LossTiming NONE = new LossTiming(0, 0, 0, 0);
+    public static final LossTiming NONE = new LossTiming(0, 0, 0, 0, 0);
 
     /** Classifies each lost operation by the time of its ok line against the windows of every fault but the heal. */
     public static LossTiming of(List<Operation> lost, History history, List<Fault> faults) {
@@ -38,8 +41,10 @@ public record LossTiming(long lost, long beforeFault, long duringFault, long aft
         long before = 0;
         long during = 0;
         long after = 0;
+        long invokedAfter = 0;
         for (Operation op : lost) {
             long acknowledgedAt = timeByIndex.getOrDefault(op.completeIndex(), Long.MAX_VALUE);
+            long invokedAt = timeByIndex.getOrDefault(op.invokeIndex(), Long.MIN_VALUE);
             Fault latest = null;
             for (Fault f : windows) {
                 if (f.startNanos() <= acknowledgedAt && (latest == null || f.startNanos() >= latest.startNanos())) {
@@ -48,21 +53,27 @@ public record LossTiming(long lost, long beforeFault, long duringFault, long aft
             }
             if (latest == null) {
                 before++;
-            } else if (latest.beforeReported(acknowledgedAt)) {
+                continue;
+            }
+            if (latest.beforeReported(acknowledgedAt)) {
                 during++;
             } else {
                 after++;
             }
+            if (invokedAt >= latest.startNanos()) {
+                invokedAfter++;
+            }
         }
-        return new LossTiming(lost.size(), before, during, after);
+        return new LossTiming(lost.size(), before, during, after, invokedAfter);
     }
 
-    /** "3 before the first fault, 5 during a fault, 4 after the cluster had reported it", or "" when nothing was lost. */
+    /** "acknowledged 3 before the first fault, 5 during a fault, 4 after the cluster had reported it; 2 invoked ...", or "". */
     public String describe() {
         if (lost == 0) {
             return "";
         }
         return "acknowledged " + beforeFault + " before the first fault, " + duringFault + " during a fault, "
-                + afterReported + " after the cluster had reported it";
+                + afterReported + " after the cluster had reported it; " + invokedAfterFault
+                + " invoked after the fault began";
     }
 }

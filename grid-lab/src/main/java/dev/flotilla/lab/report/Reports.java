@@ -3,6 +3,8 @@ package dev.flotilla.lab.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.flotilla.lab.check.Verdict;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,6 +63,37 @@ public final class Reports {
     /** The self-contained HTML page of a matrix. */
     public static String matrixHtml(List<MatrixCell> cells, String command, String date) {
         return MatrixPage.html(cells, "Consistency lab matrix", command, date);
+    }
+
+    /** Writes {@code trials.json} and {@code trials.md} of repeated trials into {@code dir}. */
+    public static void writeTrials(TrialSet set, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", set.name());
+        json.put("setup", set.setup());
+        json.put("trials", set.trials().size());
+        json.put("verdicts", Map.of("INVALID", set.count(Verdict.INVALID), "VALID", set.count(Verdict.VALID),
+                "UNKNOWN", set.count(Verdict.UNKNOWN)));
+        json.put("trialsWithLoss", set.trialsWithLoss());
+        json.put("acknowledged", set.acknowledged());
+        json.put("losses", set.losses());
+        json.put("runs", set.trials().stream().map(r -> {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("seed", r.seed());
+            run.put("verdict", r.verdict().name());
+            run.put("summary", r.summary());
+            run.put("losses", r.losses());
+            run.put("faults", r.faults().size());
+            run.put("notes", r.notes());
+            return run;
+        }).toList());
+        JSON.writeValue(dir.resolve("trials.json").toFile(), json);
+        write(dir.resolve("trials.md"), TrialsPage.markdown(set));
+    }
+
+    /** One table row per trial set (for docs/guarantees.md). */
+    public static String trialsMarkdown(List<TrialSet> sets) {
+        return TrialsPage.table(sets);
     }
 
     private static Map<String, Object> cellJson(MatrixCell cell) {

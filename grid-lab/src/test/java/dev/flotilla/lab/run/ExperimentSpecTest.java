@@ -121,11 +121,43 @@ class ExperimentSpecTest {
                 new Case(ExperimentSpec.builder().rate(-1), "rate"),
                 new Case(ExperimentSpec.builder().duration(Duration.ZERO), "duration-seconds"),
                 new Case(ExperimentSpec.builder().map(dev.flotilla.grid.MapSettings.DEFAULT.withBackupCount(7)),
-                        "map.backup-count")
+                        "map.backup-count"),
+                new Case(ExperimentSpec.builder().cluster("docker"), "cluster"),
+                new Case(ExperimentSpec.builder().nemesis("pause").members(3), "nemesis.name"),
+                new Case(ExperimentSpec.builder().nemesis("kill-two").members(2), "members"),
+                new Case(ExperimentSpec.builder().pauseFor(Duration.ZERO), "nemesis.pause-seconds"),
+                new Case(ExperimentSpec.builder().maxNoHeartbeat(Duration.ofSeconds(1)), "max-no-heartbeat-seconds")
         ).forEach(c -> assertThatThrownBy(c.builder()::build)
                 .as(c.field())
                 .isInstanceOf(InvalidSpecException.class)
                 .extracting(e -> ((InvalidSpecException) e).field()).isEqualTo(c.field()));
+    }
+
+    @Test
+    void fromYaml_processKeys_areReadAndResolved() throws IOException {
+        ExperimentSpec spec = parse("""
+                workload: documents
+                mode: atomic-key
+                cluster: processes
+                members: 3
+                nemesis: {name: pause, pause-seconds: 6, interval-seconds: 4}
+                idempotency-keys: false
+                max-no-heartbeat-seconds: 4
+                """);
+        assertThat(spec.cluster()).isEqualTo(ClusterKind.PROCESSES);
+        assertThat(spec.nemesis().name()).isEqualTo("pause");
+        assertThat(spec.nemesis().needsProcesses()).isTrue();
+        assertThat(spec.pauseFor()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(spec.idempotencyKeys()).isFalse();
+        assertThat(spec.maxNoHeartbeat()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(spec.maxMembers()).isEqualTo(3);
+        assertThat(spec.toMap()).containsEntry("cluster", "processes").containsEntry("idempotency-keys", false);
+    }
+
+    @Test
+    void maxMembers_join_isTheLastSize() throws IOException {
+        assertThat(parse("workload: set\nmode: atomic-key\nnemesis: {name: join, sizes: [2, 3, 5]}\n").maxMembers())
+                .isEqualTo(5);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,8 +60,9 @@ public class LabExperiments {
 
     /** Queues an experiment; returns its status (state {@code queued}). */
     public ExperimentStatus submit(ExperimentSpec spec) {
-        String id = "e" + sequence.incrementAndGet() + "-" + Long.toString(System.currentTimeMillis(), 36);
-        Experiment experiment = new Experiment(id, spec, outputDir.resolve(id));
+        long number = sequence.incrementAndGet(); // taken once: it names the experiment and orders the list
+        String id = "e" + number + "-" + Long.toString(System.currentTimeMillis(), 36);
+        Experiment experiment = new Experiment(id, number, spec, outputDir.resolve(id));
         experiments.put(id, experiment);
         try {
             runner.execute(() -> experiment.run());
@@ -75,7 +77,7 @@ public class LabExperiments {
     /** Every experiment this node knows, oldest first. */
     public List<ExperimentStatus> list() {
         List<Experiment> all = new ArrayList<>(experiments.values());
-        all.sort((a, b) -> Long.compare(a.sequence, b.sequence));
+        all.sort(Comparator.comparingLong(e -> e.sequence));
         return all.stream().map(Experiment::status).toList();
     }
 
@@ -87,8 +89,9 @@ public class LabExperiments {
     /** A file of a finished experiment ({@code result.json}, {@code report.html}, {@code history.jsonl}), or a problem. */
     public Path file(String id, String name) {
         Experiment experiment = find(id);
-        if (!experiment.state.equals("done")) {
-            throw new ProblemException(ErrorCode.NOT_READY, "experiment " + id + " is " + experiment.state
+        ExperimentState state = experiment.state;
+        if (state != ExperimentState.DONE) {
+            throw new ProblemException(ErrorCode.NOT_READY, "experiment " + id + " is " + state.wire()
                     + "; its files are written when it is done");
         }
         Path file = experiment.dir.resolve(name);
@@ -111,30 +114,32 @@ public class LabExperiments {
     /** One submitted experiment; its fields are written by the lab thread and read by request threads. */
     private final class Experiment {
         private final String id;
-        private final long sequence = LabExperiments.this.sequence.get();
+        /** The submission's number, unique on this node: the list's order. */
+        private final long sequence;
         private final ExperimentSpec spec;
         private final Path dir;
-        private volatile String state = "queued";
+        private volatile ExperimentState state = ExperimentState.QUEUED;
         private volatile Progress progress;
         private volatile RunResult result;
         private volatile String error;
 
-        Experiment(String id, ExperimentSpec spec, Path dir) {
+        Experiment(String id, long sequence, ExperimentSpec spec, Path dir) {
             this.id = id;
+            this.sequence = sequence;
             this.spec = spec;
             this.dir = dir;
         }
 
         void run() {
-            state = "running";
+            state = ExperimentState.RUNNING;
             try {
                 result = ExperimentRunner.run(spec, dir, p -> progress = p);
-                state = "done";
+                state = ExperimentState.DONE;
             } catch (IOException | RuntimeException e) {
                 LOG.error("lab experiment {} failed", id, e);
                 error = "the experiment could not finish: " + e.getClass().getSimpleName()
                         + " (see the node's log)";
-                state = "failed";
+                state = ExperimentState.FAILED;
             }
         }
 
@@ -146,7 +151,7 @@ public class LabExperiments {
             links.put("self", self);
             links.put("report", self + "/report");
             links.put("history", self + "/history");
-            return new ExperimentStatus(id, spec.name(), state,
+            return new ExperimentStatus(id, spec.name(), state.wire(),
                     p == null ? null : p.phase().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     p == null ? 0 : p.operations(), p == null ? 0 : p.members(), p == null ? 0 : p.faults(),
                     p == null ? 0 : p.elapsedMillis(),

@@ -3,8 +3,10 @@ package dev.flotilla.server.tx;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.flotilla.client.protocol.ErrorCode;
 import dev.flotilla.server.problem.ProblemException;
 import io.micronaut.http.HttpResponse;
@@ -14,15 +16,19 @@ import io.micronaut.http.MutableHttpResponse;
 
 /**
  * Reads request bodies into the client module's wire records, strictly (unknown fields, missing primitives and
- * wrong types are {@code 400 invalid-request}; text that is not JSON is {@code 400 malformed-json}), and writes
- * answers as JSON bytes.
+ * wrong types, such as a string or a fraction for an integer, are {@code 400 invalid-request}; text that is not
+ * JSON is {@code 400 malformed-json}), and writes answers as JSON bytes.
  */
 final class JsonBodies {
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            // an integer field takes an integer only: not "7" (a string) nor 1.5 (silently cut to 1)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
 
     private JsonBodies() {
     }

@@ -5,8 +5,6 @@ import dev.flotilla.client.protocol.BalancesView;
 import dev.flotilla.client.protocol.ErrorCode;
 import dev.flotilla.client.protocol.TransferRequest;
 import dev.flotilla.client.protocol.TransferResult;
-import dev.flotilla.grid.guarantee.Guarantees;
-import dev.flotilla.server.idempotency.IdempotentRequests;
 import dev.flotilla.server.problem.ProblemException;
 import dev.flotilla.server.problem.QueryParameters;
 import io.micronaut.core.annotation.Nullable;
@@ -21,25 +19,22 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.scheduling.TaskExecutors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.inject.Named;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.function.Supplier;
 
 /**
- * Bank accounts and money transfers under a named guarantee mode, on grid-core's {@link Guarantees}:
+ * Bank accounts and money transfers under a named guarantee mode, on grid-core's {@code Guarantees}:
  * {@code POST /accounts}, {@code GET /accounts/{namespace}}, {@code POST /transfers}.
  *
- * <p>Guarantee calls block, so they run on the blocking executor. Each mode keeps its promises as
- * {@code docs/guarantees.md} states them; the map-based modes share the accounts of a namespace, the CP modes keep
- * their own ledger. Writes honour {@code Idempotency-Key}.
+ * <p>Guarantee calls block, so they run on the blocking executor ({@link GuaranteeCalls}). Each mode keeps its
+ * promises as {@code docs/guarantees.md} states them; the map-based modes share the accounts of a namespace, the CP
+ * modes keep their own ledger. Writes honour {@code Idempotency-Key}; the mode and namespace are checked before the
+ * key is claimed.
  */
 @Controller
 @Tag(name = "transfers")
@@ -47,15 +42,10 @@ public class TransferController {
     private static final String TRANSFER_EXAMPLE = "{\"from\":\"alice\",\"to\":\"bob\",\"amount\":10,\"mode\":\"tx-two-phase\"}";
     private static final String ACCOUNTS_EXAMPLE = "{\"mode\":\"tx-two-phase\",\"balances\":{\"alice\":100,\"bob\":0}}";
 
-    private final GuaranteeHandles guarantees;
-    private final IdempotentRequests idempotent;
-    private final ExecutorService blocking;
+    private final GuaranteeCalls calls;
 
-    public TransferController(GuaranteeHandles guarantees, IdempotentRequests idempotent,
-                              @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.guarantees = guarantees;
-        this.idempotent = idempotent;
-        this.blocking = blocking;
+    public TransferController(GuaranteeCalls calls) {
+        this.calls = calls;
     }
 
     /** Moves {@code amount} from one account to another under {@code mode}; 200 with the transfer as applied. */
@@ -67,12 +57,11 @@ public class TransferController {
                                                        HttpRequest<?> request) {
         QueryParameters.requireOnly(request, Set.of());
         TransferRequest t = JsonBodies.read(body, TransferRequest.class, TRANSFER_EXAMPLE); // before the key is claimed
-        return idempotent.run(request, idempotencyKey, body, blockingCall(() -> {
-            Guarantees g = guarantees.of(t.mode(), t.namespace());
+        return calls.write(request, idempotencyKey, body, t.mode(), t.namespace(), g -> { }, g -> {
             // An insufficient balance is a definite GridFailure and answers 409 through the common handler.
             g.accounts().transfer(t.from(), t.to(), t.amount());
-            return JsonBodies.ok(new TransferResult(g.namespace(), t.from(), t.to(), t.amount(), g.mode().id()));
-        }));
+            return new TransferResult(g.namespace(), t.from(), t.to(), t.amount(), g.mode().id());
+        });
     }
 
     /** Sets the balances of accounts, opening the missing ones; 200 with the balances now held. */
@@ -88,11 +77,10 @@ public class TransferController {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, "'balances' must name at least one account; send "
                     + ACCOUNTS_EXAMPLE);
         }
-        return idempotent.run(request, idempotencyKey, body, blockingCall(() -> {
-            Guarantees g = guarantees.of(a.mode(), a.namespace());
+        return calls.write(request, idempotencyKey, body, a.mode(), a.namespace(), g -> { }, g -> {
             g.accounts().open(a.balances());
-            return JsonBodies.ok(new BalancesView(g.namespace(), g.mode().id(), g.accounts().balances(a.balances().keySet())));
-        }));
+            return new BalancesView(g.namespace(), g.mode().id(), g.accounts().balances(a.balances().keySet()));
+        });
     }
 
     /** The balances of the named accounts, read as consistently as {@code mode} allows; unknown accounts are absent. */
@@ -101,17 +89,10 @@ public class TransferController {
     public CompletableFuture<HttpResponse<?>> balances(@PathVariable String namespace, @Nullable @QueryValue String mode,
                                                        @Nullable @QueryValue String names, HttpRequest<?> request) {
         QueryParameters.requireOnly(request, Set.of("mode", "names"));
-        return blockingCall(() -> {
-            if (names == null || names.isBlank()) {
-                throw new ProblemException(ErrorCode.INVALID_PARAMETER, "'names' must list accounts, comma separated");
-            }
-            List<String> accounts = Arrays.stream(names.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-            Guarantees g = guarantees.of(mode, namespace);
-            return JsonBodies.ok(new BalancesView(g.namespace(), g.mode().id(), g.accounts().balances(accounts)));
-        }).get();
-    }
-
-    private Supplier<CompletableFuture<HttpResponse<?>>> blockingCall(Supplier<HttpResponse<?>> call) {
-        return () -> CompletableFuture.supplyAsync(call, blocking);
+        if (names == null || names.isBlank()) {
+            throw new ProblemException(ErrorCode.INVALID_PARAMETER, "'names' must list accounts, comma separated");
+        }
+        List<String> accounts = Arrays.stream(names.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return calls.read(mode, namespace, g -> new BalancesView(g.namespace(), g.mode().id(), g.accounts().balances(accounts)));
     }
 }

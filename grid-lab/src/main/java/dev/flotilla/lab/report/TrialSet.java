@@ -1,0 +1,66 @@
+package dev.flotilla.lab.report;
+
+import dev.flotilla.lab.check.Verdict;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Repeated trials of one experiment, each with its own seed: the lab states results as rates ("lost acknowledged
+ * adds in 3 of 10 trials, 0.4% of acknowledged operations"), because one run of a race proves little either way.
+ *
+ * @param name   the experiment's label
+ * @param setup  the cluster the trials ran on, for tables (e.g. "3 nodes, backup 1")
+ * @param trials each trial's result, in order
+ */
+public record TrialSet(String name, String setup, List<RunResult> trials) {
+
+    /** Copies the list. */
+    public TrialSet {
+        trials = List.copyOf(trials);
+    }
+
+    /** Trials with that verdict. */
+    public long count(Verdict verdict) {
+        return trials.stream().filter(r -> r.verdict() == verdict).count();
+    }
+
+    /** Trials in which at least one acknowledged operation was lost. */
+    public long trialsWithLoss() {
+        return trials.stream().filter(r -> r.losses().lost() > 0).count();
+    }
+
+    /** Lost acknowledged operations over every trial. */
+    public long lost() {
+        return trials.stream().mapToLong(r -> r.losses().lost()).sum();
+    }
+
+    /** Acknowledged operations over every trial. */
+    public long acknowledged() {
+        return trials.stream().mapToLong(r -> r.counts().ok()).sum();
+    }
+
+    /** The losses of every trial added up by when they were acknowledged. */
+    public LossTiming losses() {
+        return new LossTiming(lost(), trials.stream().mapToLong(r -> r.losses().beforeFault()).sum(),
+                trials.stream().mapToLong(r -> r.losses().duringFault()).sum(),
+                trials.stream().mapToLong(r -> r.losses().afterReported()).sum(),
+                trials.stream().mapToLong(r -> r.losses().invokedAfterFault()).sum());
+    }
+
+    /** "INVALID 2, VALID 1, UNKNOWN 0 of 3". */
+    public String verdicts() {
+        return "INVALID " + count(Verdict.INVALID) + ", VALID " + count(Verdict.VALID) + ", UNKNOWN "
+                + count(Verdict.UNKNOWN) + " of " + trials.size();
+    }
+
+    /** "lost acknowledged operations in 2 of 3 trials (0.40% of 1,200 acknowledged)", or "none lost in 3 trials". */
+    public String lossRate() {
+        long lost = lost();
+        if (lost == 0) {
+            return "no acknowledged operation named lost in " + trials.size() + " trial" + (trials.size() == 1 ? "" : "s");
+        }
+        return String.format(Locale.ROOT, "lost acknowledged operations in %d of %d trials (%d, %.2f%% of %,d acknowledged)",
+                trialsWithLoss(), trials.size(), lost, 100.0 * lost / Math.max(1, acknowledged()), acknowledged());
+    }
+}
