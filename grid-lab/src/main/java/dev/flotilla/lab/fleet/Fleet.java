@@ -219,6 +219,24 @@ public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
         }
     }
 
+    /** Starts every node at once (each JVM takes seconds to come up) and waits once until all agree on membership. */
+    @Override
+    public List<NodeProcess> restart(List<NodeProcess> nodes) {
+        lock();
+        try {
+            for (NodeProcess node : nodes) {
+                if (node.isAlive()) {
+                    throw new IllegalStateException(node.label() + " is still running; kill it first");
+                }
+            }
+            nodes.forEach(this::startNode);
+            awaitMembership();
+            return List.copyOf(nodes);
+        } finally {
+            membership.unlock();
+        }
+    }
+
     @Override
     public void pause(NodeProcess node) {
         node.pause();

@@ -66,6 +66,14 @@ public interface ClusterControl<M> {
      */
     M restart(M member);
 
+    /**
+     * {@link #restart} of several members; a cluster that can start them together does, and waits once until every
+     * member sees them all. Returns the new handles in the same order.
+     */
+    default List<M> restart(List<M> members) {
+        return members.stream().map(this::restart).toList();
+    }
+
     /** Freezes a member (SIGSTOP): it keeps its sockets but answers nothing. */
     void pause(M member);
 

@@ -73,6 +73,12 @@ final class MemberFaults implements Nemesis {
         return action.needsProcesses;
     }
 
+    /** {@code churn} and {@code crash-during-migration} add a member before they take one away: one more. */
+    @Override
+    public int maxSize(int initialSize, NemesisSettings settings) {
+        return action == Action.CHURN || action == Action.CRASH_DURING_MIGRATION ? initialSize + 1 : initialSize;
+    }
+
     @Override
     public <M> void run(ClusterControl<M> cluster, NemesisSettings settings, Schedule schedule, FaultLog log) {
         Step<M> step = new Step<>(cluster, settings, schedule, log, new Random(settings.seed()), cluster.size());
@@ -216,10 +222,7 @@ final class MemberFaults implements Nemesis {
         private void restart(List<M> victims) {
             long start = cluster.nanos();
             int before = cluster.size();
-            List<String> who = new ArrayList<>();
-            for (M victim : victims) {
-                who.add(cluster.label(cluster.restart(victim)));
-            }
+            List<String> who = cluster.restart(victims).stream().map(cluster::label).toList();
             boolean safe = cluster.awaitSafe(settings.settleLimit());
             log.add(new Fault("restart", who, "restarted " + String.join(", ", who) + " with empty memory: "
                     + before + " -> " + cluster.size() + " members" + (safe ? "" : " (not safe yet)"),

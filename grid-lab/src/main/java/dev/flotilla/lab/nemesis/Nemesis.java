@@ -23,6 +23,14 @@ public interface Nemesis {
     }
 
     /**
+     * The largest size the schedule may take the cluster to, on the way or healed: what a process fleet must have
+     * addresses for. Default {@link #healedSize}; a nemesis that adds a member before taking one away says more.
+     */
+    default int maxSize(int initialSize, NemesisSettings settings) {
+        return healedSize(initialSize, settings);
+    }
+
+    /**
      * Plays the schedule until {@code schedule.stopped()} turns true, recording each fault window in {@code log}.
      * Returns early when interrupted.
      */

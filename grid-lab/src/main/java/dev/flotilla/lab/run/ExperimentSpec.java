@@ -138,10 +138,9 @@ public record ExperimentSpec(String name, Workload workload, GuaranteeMode mode,
         }
     }
 
-    /** The largest size the cluster reaches: its initial size, or the last join size. */
+    /** The largest size the cluster reaches: its initial size, the last join size, or one more under churn. */
     public int maxMembers() {
-        int healed = nemesis.healedSize(members, nemesisSettings(seed));
-        return Math.max(members, healed);
+        return Math.max(members, nemesis.maxSize(members, nemesisSettings(seed)));
     }
 
     /** The nemesis' settings for a run with this seed. */

@@ -178,4 +178,16 @@ class ExperimentSpecTest {
             }
         }
     }
+
+    @Test
+    void maxMembers_churnAndCrashDuringMigration_oneMoreThanMembers() {
+        for (String nemesis : List.of("churn", "crash-during-migration")) {
+            ExperimentSpec spec = ExperimentSpec.builder().cluster("processes").members(3).nemesis(nemesis).build();
+            // A fleet has addresses for exactly maxMembers nodes: churn's join (3 -> 4) needs the fourth.
+            assertThat(spec.maxMembers()).as(nemesis).isEqualTo(4);
+        }
+        assertThat(ExperimentSpec.builder().members(3).nemesis("kill").build().maxMembers()).isEqualTo(3);
+        assertThat(ExperimentSpec.builder().members(1).nemesis("join").nemesisSizes(List.of(2, 3, 5)).build()
+                .maxMembers()).isEqualTo(5);
+    }
 }
