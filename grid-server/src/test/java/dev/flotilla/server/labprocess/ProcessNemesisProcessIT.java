@@ -1,15 +1,12 @@
 package dev.flotilla.server.labprocess;
 
 import dev.flotilla.grid.MapSettings;
-import dev.flotilla.grid.guarantee.GuaranteeMode;
 import dev.flotilla.lab.check.Verdict;
-import dev.flotilla.lab.fleet.RemoteTarget;
 import dev.flotilla.lab.nemesis.Fault;
 import dev.flotilla.lab.report.RunResult;
 import dev.flotilla.lab.run.ExperimentRunner;
 import dev.flotilla.lab.run.ExperimentSpec;
 import dev.flotilla.lab.run.ProgressListener;
-import org.assertj.core.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,22 +47,10 @@ class ProcessNemesisProcessIT {
     }
 
     @Test
-    void killTwo_twoNodesAtOnce_bothNamedAndVerdictDecided() throws IOException {
-        RunResult result = run(spec("kill-two").seed(12));
-
-        // With documents and one backup this is INVALID whenever a partition's owner and backup were the two hit
-        // (measured: acknowledged writes gone, reads of null after ok writes); decided either way.
+    void killTwo_setWithOneBackup_losesAcknowledgedAdds() throws IOException {
+        RunResult result = run(spec("kill-two").seed(13));
 
         assertThat(windows(result, "kill-two")).allSatisfy(f -> assertThat(f.nodes()).hasSize(2).doesNotHaveDuplicates());
-        assertDecided(result);
-    }
-
-    @Test
-    void killTwo_setWithOneBackup_losesAcknowledgedAdds() throws IOException {
-        Assumptions.assumeThat(setOverHttp()).as("the set endpoints are served over HTTP").isTrue();
-        RunResult result = run(spec("kill-two").workload("set").seed(13));
-
-        windows(result, "kill-two");
         // Owner and only backup of some partitions die at the same moment: what they held is gone.
         assertThat(result.verdict()).as(describe(result)).isEqualTo(Verdict.INVALID);
         assertThat(result.losses().lost()).as(describe(result)).isPositive();
@@ -131,7 +116,7 @@ class ProcessNemesisProcessIT {
 
     /** Three nodes, 8 s of load, a fault every 2 s; nodes forget a silent member after 5 s. */
     private ExperimentSpec.Builder spec(String nemesis) {
-        return ExperimentSpec.builder().name("process-" + nemesis).workload(setOverHttp() ? "set" : "documents")
+        return ExperimentSpec.builder().name("process-" + nemesis).workload("set")
                 .mode("atomic-key").map(MapSettings.DEFAULT).cluster("processes").members(3).nemesis(nemesis)
                 .nemesisInterval(Duration.ofSeconds(2)).settleLimit(Duration.ofSeconds(20))
                 .duration(Duration.ofSeconds(8)).clients(4).keys(5).safeTimeout(Duration.ofSeconds(40))
@@ -169,17 +154,5 @@ class ProcessNemesisProcessIT {
     private static String describe(RunResult result) {
         return result.verdict() + ", " + result.summary() + "; anomalies " + result.anomalies() + "; notes "
                 + result.notes() + "; ops " + result.counts();
-    }
-
-    /** Whether the remote target serves the set workload yet (it throws UnsupportedOperationException until then). */
-    private static boolean setOverHttp() {
-        try {
-            new RemoteTarget(null, GuaranteeMode.ATOMIC_KEY).set("probe");
-            return true;
-        } catch (UnsupportedOperationException notYet) {
-            return false;
-        } catch (RuntimeException needsAClient) {
-            return true;
-        }
     }
 }
