@@ -51,9 +51,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs one experiment end to end: form the cluster -> clients and nemesis together for the duration -> heal ->
- * poll until safe -> final reads -> check -> write {@code history.jsonl}, {@code result.json}, {@code report.md}
- * and {@code report.html}.
+ * Runs one experiment end to end: form the cluster (in-process members, or node processes with the product's
+ * client over them) -> clients and nemesis together for the duration -> heal -> poll until safe -> final reads ->
+ * check -> write {@code history.jsonl} (fault windows included), {@code result.json}, {@code report.md} and
+ * {@code report.html}. Whatever happens, every member and node process it started is stopped before it returns.
  *
  * <p>Nothing waits forever. Operations stuck past the run stay in the history as invokes without completion (the
  * checker counts them as info); final reads that get no answer in time are recorded as info; a cluster that is not
