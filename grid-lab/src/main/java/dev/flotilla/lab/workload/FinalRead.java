@@ -7,16 +7,30 @@ import dev.flotilla.lab.history.Operation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Finds the last acknowledged read in a history: the one the final-read phase made. */
+/**
+ * Finds the final read in a history: the last acknowledged read invoked after every other operation had completed,
+ * which is what the final-read phase makes once the clients stopped. A read made while writes were still running
+ * is not a final read, so a run whose final read got no answer says "no final read" instead of judging the final
+ * state from a read in the middle of the run.
+ */
 final class FinalRead {
     private FinalRead() {
     }
 
-    /** The ok operation named {@code f} (on {@code key}, when not null) that completed last, or null. */
+    /**
+     * The ok operation named {@code f} (on {@code key}, when not null) that completed last among those invoked after
+     * every operation of another name had completed, or null.
+     */
     static Operation last(History history, String f, String key) {
+        long othersDone = -1;
+        for (Operation op : history.operations()) {
+            if (!op.f().equals(f) && op.completeIndex() > othersDone) {
+                othersDone = op.completeIndex();
+            }
+        }
         Operation last = null;
         for (Operation op : history.operations()) {
-            if (op.isOk() && op.f().equals(f) && (key == null || key.equals(op.key()))
+            if (op.isOk() && op.f().equals(f) && (key == null || key.equals(op.key())) && op.invokeIndex() > othersDone
                     && (last == null || op.completeIndex() > last.completeIndex())) {
                 last = op;
             }
