@@ -126,7 +126,7 @@ public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
         return slots.stream().map(NodeProcess::http).toList();
     }
 
-    /** Restarts the run clock: {@link #nanos()} counts from now. */
+    @Override
     public void startClock(long nanoTime) {
         clockStart = nanoTime;
     }
@@ -206,17 +206,7 @@ public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
 
     @Override
     public NodeProcess restart(NodeProcess node) {
-        lock();
-        try {
-            if (node.isAlive()) {
-                throw new IllegalStateException(node.label() + " is still running; kill it first");
-            }
-            startNode(node);
-            awaitMembership();
-            return node;
-        } finally {
-            membership.unlock();
-        }
+        return restart(List.of(node)).get(0);
     }
 
     /** Starts every node at once (each JVM takes seconds to come up) and waits once until all agree on membership. */
@@ -254,15 +244,8 @@ public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
 
     @Override
     public boolean awaitRemoved(List<NodeProcess> gone, Duration timeout) {
-        return Poll.until(timeout, POLL, () -> {
-            List<NodeProcess> alive = members().stream().filter(n -> !gone.contains(n) && !n.isPaused()).toList();
-            if (alive.isEmpty()) {
-                return false;
-            }
-            Set<String> expected = alive.stream().map(NodeProcess::memberAddress).collect(Collectors.toSet());
-            return alive.stream().allMatch(n -> expected.equals(memberAddresses(n)))
-                    && ownedBy(alive.get(0), expected, false);
-        });
+        return Poll.until(timeout, POLL, () -> settledOn(
+                members().stream().filter(n -> !gone.contains(n) && !n.isPaused()).toList()));
     }
 
     @Override
@@ -288,18 +271,17 @@ public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
         if (alive.isEmpty() || alive.stream().anyMatch(NodeProcess::isPaused)) {
             return false;
         }
-        Set<String> expected = alive.stream().map(NodeProcess::memberAddress).collect(Collectors.toSet());
+        if (!agreeOn(alive)) {
+            return false;
+        }
         for (NodeProcess node : alive) {
-            if (!expected.equals(memberAddresses(node))) {
-                return false;
-            }
             ClusterSummary summary = summary(node);
             if (summary == null || summary.migrations().inFlight() || summary.migrations().replicaMigrationsInFlight()
                     || !summary.safety().clusterSafe()) {
                 return false;
             }
         }
-        return ownedBy(alive.get(0), expected, true);
+        return ownedBy(alive.get(0), addresses(alive), true);
     }
 
     @Override
@@ -330,17 +312,27 @@ public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
     }
 
     private boolean formed() {
-        List<NodeProcess> alive = members();
-        Set<String> expected = alive.stream().map(NodeProcess::memberAddress).collect(Collectors.toSet());
-        return alive.stream().allMatch(n -> expected.equals(memberAddresses(n))) && ownedBy(alive.get(0), expected, false);
+        return settledOn(members());
+    }
+
+    /** {@code nodes} agree on a membership of exactly themselves, and every partition has an owner among them. */
+    private boolean settledOn(List<NodeProcess> nodes) {
+        return !nodes.isEmpty() && agreeOn(nodes) && ownedBy(nodes.get(0), addresses(nodes), false);
+    }
+
+    /** Every one of {@code nodes} lists exactly {@code nodes} as the cluster's members. */
+    private boolean agreeOn(List<NodeProcess> nodes) {
+        Set<String> expected = addresses(nodes);
+        return nodes.stream().allMatch(n -> expected.equals(memberAddresses(n)));
+    }
+
+    private static Set<String> addresses(List<NodeProcess> nodes) {
+        return nodes.stream().map(NodeProcess::memberAddress).collect(Collectors.toSet());
     }
 
     private void awaitMembership() {
-        boolean agreed = Poll.until(MEMBERSHIP_LIMIT, POLL, () -> {
-            List<NodeProcess> alive = members().stream().filter(n -> !n.isPaused()).toList();
-            Set<String> expected = alive.stream().map(NodeProcess::memberAddress).collect(Collectors.toSet());
-            return alive.stream().allMatch(n -> expected.equals(memberAddresses(n)));
-        });
+        boolean agreed = Poll.until(MEMBERSHIP_LIMIT, POLL,
+                () -> agreeOn(members().stream().filter(n -> !n.isPaused()).toList()));
         if (!agreed && Thread.currentThread().isInterrupted()) {
             throw new IllegalStateException("interrupted while waiting for the nodes to agree on membership");
         }

@@ -1,7 +1,9 @@
 package dev.flotilla.lab.nemesis;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * What a nemesis may do to a cluster: in-process members ({@code M} is a grid-core {@code Grid}) or node processes
@@ -38,6 +40,24 @@ public interface ClusterControl<M> {
      * the CP Subsystem lacks members, the new member is promoted to a CP member.
      */
     M addMemberIfBelow(int target);
+
+    /**
+     * Adds members one at a time with {@link #addMemberIfBelow(int)} until the cluster has {@code target}, or until
+     * {@code stop} says so between two additions; returns the labels of the members added, in order.
+     */
+    default List<String> growTo(int target, BooleanSupplier stop) {
+        List<String> added = new ArrayList<>();
+        M member;
+        while (!stop.getAsBoolean() && (member = addMemberIfBelow(target)) != null) {
+            added.add(label(member));
+        }
+        return added;
+    }
+
+    /** {@link #growTo(int, BooleanSupplier)} all the way to {@code target}. */
+    default List<String> growTo(int target) {
+        return growTo(target, () -> false);
+    }
 
     /** Adds one member whatever the size (see {@link #addMemberIfBelow(int)}). */
     default M addMember() {
@@ -100,4 +120,7 @@ public interface ClusterControl<M> {
 
     /** Nanoseconds since the run's clock started: the time base of the history and of fault windows. */
     long nanos();
+
+    /** Restarts the run clock: {@link #nanos()} counts from {@code nanoTime} (a {@link System#nanoTime()} reading). */
+    void startClock(long nanoTime);
 }

@@ -1,6 +1,5 @@
 package dev.flotilla.lab.nemesis;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,11 +35,7 @@ final class JoinNemesis implements Nemesis {
                 continue;
             }
             long start = cluster.nanos();
-            List<String> added = new ArrayList<>();
-            M member;
-            while (!schedule.stopped() && (member = cluster.addMemberIfBelow(target)) != null) {
-                added.add(cluster.label(member));
-            }
+            List<String> added = cluster.growTo(target, schedule::stopped);
             boolean safe = cluster.awaitSafe(settings.settleLimit());
             log.add(new Fault("join", added, before + " -> " + cluster.size() + " members"
                     + (safe ? "" : " (not safe yet)"), start, cluster.nanos()));
@@ -53,11 +48,7 @@ final class JoinNemesis implements Nemesis {
         if (cluster.size() < target) {
             long start = cluster.nanos();
             int before = cluster.size();
-            List<String> added = new ArrayList<>();
-            M member;
-            while ((member = cluster.addMemberIfBelow(target)) != null) {
-                added.add(cluster.label(member));
-            }
+            List<String> added = cluster.growTo(target);
             // After the clients stopped: the report says so, and the matrix does not count it as a step under load.
             log.add(new Fault("join", added, before + " -> " + cluster.size() + " members (after the run, no load)",
                     start, cluster.nanos()));

@@ -236,11 +236,7 @@ final class MemberFaults implements Nemesis {
         private void join(String why) {
             long start = cluster.nanos();
             int before = cluster.size();
-            List<String> added = new ArrayList<>();
-            M member;
-            while ((member = cluster.addMemberIfBelow(why.equals("join") ? size + 1 : size)) != null) {
-                added.add(cluster.label(member));
-            }
+            List<String> added = cluster.growTo(why.equals("join") ? size + 1 : size);
             boolean safe = cluster.awaitSafe(settings.settleLimit());
             log.add(new Fault("join", added, why + ": " + before + " -> " + cluster.size() + " members"
                     + (safe ? "" : " (not safe yet)"), start, cluster.nanos()));

@@ -1,5 +1,7 @@
 package dev.flotilla.lab.nemesis;
 
+import java.util.List;
+
 /**
  * A fault schedule played against a cluster while the clients run (Jepsen's nemesis). Get one from
  * {@link Nemeses}. Implementations are stateless: everything a run needs is passed in.
@@ -45,11 +47,7 @@ public interface Nemesis {
         int target = healedSize(initialSize, settings);
         long start = cluster.nanos();
         int before = cluster.size();
-        java.util.List<String> added = new java.util.ArrayList<>();
-        M member;
-        while ((member = cluster.addMemberIfBelow(target)) != null) {
-            added.add(cluster.label(member));
-        }
+        List<String> added = cluster.growTo(target);
         if (!added.isEmpty()) {
             log.add(new Fault("heal", added, "replacement members after the run: " + before + " -> " + cluster.size(),
                     start, cluster.nanos()));

@@ -144,7 +144,7 @@ public final class ExperimentRunner {
             warmUp(workload.finalReads(settings), client);
 
             recorder = HistoryRecorder.start();
-            formed.startClock(System.nanoTime());
+            cluster.startClock(System.nanoTime());
             sizes.add(new SizeSample(0, cluster.size()));
             enter(Phase.RUNNING);
             runNanos = runClientsAndNemesis(workload, settings, client, nemesis, nemesisSettings, cluster);

@@ -107,8 +107,8 @@ final class LabCluster implements ClusterControl<Grid>, AutoCloseable {
                 .build();
     }
 
-    /** Restarts the run clock: {@link #nanos()} counts from now. */
-    void startClock(long nanoTime) {
+    @Override
+    public void startClock(long nanoTime) {
         clockStart = nanoTime;
     }
 
@@ -259,15 +259,8 @@ final class LabCluster implements ClusterControl<Grid>, AutoCloseable {
 
     @Override
     public boolean awaitRemoved(List<Grid> gone, Duration timeout) {
-        return Poll.until(timeout, POLL, () -> {
-            List<Grid> alive = members().stream().filter(g -> !gone.contains(g)).toList();
-            if (alive.isEmpty()) {
-                return false;
-            }
-            Set<String> expected = uuids(alive.get(0));
-            return expected.size() == alive.size()
-                    && alive.stream().allMatch(g -> uuids(g).equals(expected) && g.cluster().partitions().unowned() == 0);
-        });
+        return Poll.until(timeout, POLL,
+                () -> settledOn(members().stream().filter(g -> !gone.contains(g)).toList(), false));
     }
 
     @Override
@@ -285,14 +278,21 @@ final class LabCluster implements ClusterControl<Grid>, AutoCloseable {
 
     /** Every running member sees the same members, owns every partition, and reports the cluster safe. */
     boolean safe() {
-        List<Grid> alive = members();
+        return settledOn(members(), true);
+    }
+
+    /**
+     * {@code alive} agree on a membership of exactly themselves and each sees every partition owned; with
+     * {@code safety}, each also reports the cluster safe.
+     */
+    private static boolean settledOn(List<Grid> alive, boolean safety) {
         if (alive.isEmpty()) {
             return false;
         }
         Set<String> expected = uuids(alive.get(0));
         for (Grid grid : alive) {
             if (!uuids(grid).equals(expected) || expected.size() != alive.size()
-                    || grid.cluster().partitions().unowned() != 0 || !grid.cluster().safety().clusterSafe()) {
+                    || grid.cluster().partitions().unowned() != 0 || (safety && !grid.cluster().safety().clusterSafe())) {
                 return false;
             }
         }

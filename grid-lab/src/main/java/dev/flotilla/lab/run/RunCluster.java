@@ -1,10 +1,8 @@
 package dev.flotilla.lab.run;
 
 import dev.flotilla.client.FlotillaClient;
-import dev.flotilla.grid.Grid;
 import dev.flotilla.lab.fleet.Fleet;
 import dev.flotilla.lab.fleet.FleetSettings;
-import dev.flotilla.lab.fleet.NodeProcess;
 import dev.flotilla.lab.fleet.RemoteTarget;
 import dev.flotilla.lab.nemesis.ClusterControl;
 import dev.flotilla.lab.workload.Target;
@@ -14,58 +12,32 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * What a run needs of a formed cluster, whatever its kind: the nemesis' control, the clients' target, the clock.
+ * What a run needs of a formed cluster, whatever its kind: the nemesis' control (which also keeps the run's clock),
+ * the clients' target, and what stops it all.
  *
- * @param <M> the member handle the nemesis passes around
+ * @param control what the nemesis acts on
+ * @param target  what the workload's client calls
+ * @param stop    stops every member, node process and client; nothing is left running
+ * @param <M>     the member handle the nemesis passes around
  */
-interface RunCluster<M> extends AutoCloseable {
+record RunCluster<M>(ClusterControl<M> control, Target target, Runnable stop) implements AutoCloseable {
     /** How long a client request may take on process clusters before it is given up (recorded as info). */
-    Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
-    /** What the nemesis acts on. */
-    ClusterControl<M> control();
-
-    /** What the workload's client calls. */
-    Target target();
-
-    /** Restarts the clock of {@link ClusterControl#nanos()}. */
-    void startClock(long nanoTime);
-
-    /** Stops every member and client; nothing is left running. */
     @Override
-    void close();
+    public void close() {
+        stop.run();
+    }
 
     /** Forms the cluster the spec asks for; node files and logs of process clusters go under {@code dir/nodes}. */
     static RunCluster<?> form(ExperimentSpec spec, Path dir) {
         return switch (spec.cluster()) {
-            case IN_PROCESS -> inProcess(LabCluster.form(spec.members(), spec.map(), spec.cpMembers()), spec);
+            case IN_PROCESS -> {
+                LabCluster cluster = LabCluster.form(spec.members(), spec.map(), spec.cpMembers());
+                yield new RunCluster<>(cluster, new EmbeddedTarget(spec.mode(), cluster.first()), cluster::close);
+            }
             case PROCESSES -> processes(Fleet.form(new FleetSettings(spec.members(), spec.maxMembers(), spec.map(),
                     spec.cpMembers(), spec.maxNoHeartbeat(), dir.resolve("nodes"), Map.of())), spec);
-        };
-    }
-
-    private static RunCluster<?> inProcess(LabCluster cluster, ExperimentSpec spec) {
-        Target target = new EmbeddedTarget(spec.mode(), cluster.first());
-        return new RunCluster<Grid>() {
-            @Override
-            public ClusterControl<Grid> control() {
-                return cluster;
-            }
-
-            @Override
-            public Target target() {
-                return target;
-            }
-
-            @Override
-            public void startClock(long nanoTime) {
-                cluster.startClock(nanoTime);
-            }
-
-            @Override
-            public void close() {
-                cluster.close();
-            }
         };
     }
 
@@ -79,31 +51,12 @@ interface RunCluster<M> extends AutoCloseable {
             fleet.close();
             throw e;
         }
-        Target target = new RemoteTarget(client, spec.mode());
-        return new RunCluster<NodeProcess>() {
-            @Override
-            public ClusterControl<NodeProcess> control() {
-                return fleet;
+        return new RunCluster<>(fleet, new RemoteTarget(client, spec.mode()), () -> {
+            try {
+                client.close();
+            } finally {
+                fleet.close();
             }
-
-            @Override
-            public Target target() {
-                return target;
-            }
-
-            @Override
-            public void startClock(long nanoTime) {
-                fleet.startClock(nanoTime);
-            }
-
-            @Override
-            public void close() {
-                try {
-                    client.close();
-                } finally {
-                    fleet.close();
-                }
-            }
-        };
+        });
     }
 }
