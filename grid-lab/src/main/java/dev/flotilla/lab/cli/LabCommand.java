@@ -1,5 +1,6 @@
 package dev.flotilla.lab.cli;
 
+import dev.flotilla.lab.fleet.PrivateNetwork;
 import dev.flotilla.lab.run.*;
 import dev.flotilla.lab.report.MatrixCell;
 import dev.flotilla.lab.report.Reports;
@@ -116,6 +117,9 @@ public final class LabCommand {
             return usage(err, "invalid spec " + specFile + ": " + e.getMessage());
         } catch (IOException e) {
             return usage(err, "cannot read spec " + specFile + ": " + e.getMessage());
+        }
+        if (spec.nemesis().needsNetwork() && PrivateNetwork.unavailable().isPresent()) {
+            return usage(err, "cannot run " + specFile + ": " + PrivateNetwork.unavailable().get());
         }
         Path outDir = dir != null ? dir : Path.of("lab-runs", spec.name());
         out.println("running " + spec.name() + " (" + spec.workload().name() + " / " + spec.mode().id() + " / " + spec.nemesis().name()

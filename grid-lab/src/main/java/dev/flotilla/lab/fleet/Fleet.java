@@ -39,8 +39,12 @@ import java.util.stream.Collectors;
  * would. What the fleet knows of the cluster it reads over the nodes' own HTTP API ({@code /cluster},
  * {@code /cluster/members}, {@code /cluster/partitions}), one node at a time, never from a member in this JVM.
  *
- * <p><b>Nothing is left behind:</b> {@link #close()} SIGKILLs every process it started (paused ones too), and a JVM
- * shutdown hook does the same when the lab is interrupted (Ctrl-C) or fails before closing. Membership changes
+ * <p>With {@link FleetSettings#network()}, the fleet cuts the network between its nodes ({@link #cut}) with
+ * {@link PrivateNetwork}'s iptables rules, in the lab's private network namespace.
+ *
+ * <p><b>Nothing is left behind:</b> {@link #close()} SIGKILLs every process it started (paused ones too) and removes
+ * its firewall rules, and a JVM shutdown hook does the same when the lab is interrupted (Ctrl-C) or fails before
+ * closing. Membership changes
  * hold one lock, like the in-process cluster's.
  */
 public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
@@ -62,6 +66,8 @@ public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
     private final List<NodeProcess> started = new CopyOnWriteArrayList<>();
     private final Map<NodeProcess, FlotillaClient> views = new ConcurrentHashMap<>();
     private final ReentrantLock membership = new ReentrantLock();
+    /** Drops packets between node addresses; null unless the settings ask for network faults. */
+    private final PrivateNetwork network;
     private volatile boolean closed;
     private volatile long clockStart = System.nanoTime();
 
@@ -76,6 +82,7 @@ public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
                     settings.dir().resolve("n" + n + ".log")));
         }
         this.slots = List.copyOf(nodes);
+        this.network = settings.network() ? PrivateNetwork.open() : null;
         List<String> members = slots.stream().map(NodeProcess::memberAddress).toList();
         for (NodeProcess node : slots) {
             Files.writeString(node.config(), NodeFile.render(node, clusterName, members, settings));
@@ -243,6 +250,68 @@ public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
     }
 
     @Override
+    public boolean supportsNetworkFaults() {
+        return network != null;
+    }
+
+    @Override
+    public String networkUnavailable() {
+        return network != null ? "" : PrivateNetwork.unavailable()
+                .orElse("this fleet was formed without network faults (FleetSettings.network)");
+    }
+
+    @Override
+    public void cut(Map<NodeProcess, Set<NodeProcess>> unreachable) {
+        if (network == null) {
+            throw new UnsupportedOperationException(networkUnavailable());
+        }
+        Map<String, Set<String>> byAddress = new java.util.TreeMap<>();
+        unreachable.forEach((node, others) -> byAddress.put(node.host(),
+                others.stream().map(NodeProcess::host).collect(Collectors.toSet())));
+        network.cut(byAddress);
+    }
+
+    @Override
+    public void healNetwork() {
+        if (network != null) {
+            network.heal();
+        }
+    }
+
+    /** No running node lists a member it is cut off from, in either direction: each side has removed the other. */
+    @Override
+    public boolean awaitCutSeen(Map<NodeProcess, Set<NodeProcess>> unreachable, Duration timeout) {
+        return Poll.until(timeout, POLL, () -> faultable().stream().allMatch(node -> {
+            Set<String> listed = memberAddresses(node);
+            if (listed.isEmpty()) {
+                return false;
+            }
+            return slots.stream().filter(other -> cutOff(unreachable, node, other))
+                    .noneMatch(other -> listed.contains(other.memberAddress()));
+        }));
+    }
+
+    private static boolean cutOff(Map<NodeProcess, Set<NodeProcess>> unreachable, NodeProcess a, NodeProcess b) {
+        return unreachable.getOrDefault(a, Set.of()).contains(b) || unreachable.getOrDefault(b, Set.of()).contains(a);
+    }
+
+    /** One entry per distinct membership that a running, unpaused node reports; a node that does not answer is left out. */
+    @Override
+    public List<List<String>> views() {
+        Map<String, NodeProcess> byAddress = slots.stream()
+                .collect(Collectors.toMap(NodeProcess::memberAddress, n -> n));
+        Set<List<String>> distinct = new java.util.LinkedHashSet<>();
+        for (NodeProcess node : faultable()) {
+            Set<String> listed = memberAddresses(node);
+            if (!listed.isEmpty()) {
+                distinct.add(listed.stream().map(a -> byAddress.containsKey(a) ? byAddress.get(a).label() : a)
+                        .sorted().toList());
+            }
+        }
+        return List.copyOf(distinct);
+    }
+
+    @Override
     public boolean awaitRemoved(List<NodeProcess> gone, Duration timeout) {
         return Poll.until(timeout, POLL, () -> settledOn(
                 members().stream().filter(n -> !gone.contains(n) && !n.isPaused()).toList()));
@@ -295,6 +364,9 @@ public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
         closed = true;
         for (NodeProcess node : slots) {
             node.kill();
+        }
+        if (network != null) {
+            network.close();
         }
         views.values().forEach(FlotillaClient::close);
         views.clear();

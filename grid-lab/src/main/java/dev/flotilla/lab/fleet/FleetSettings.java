@@ -17,9 +17,11 @@ import java.util.Map;
  * @param maxNoHeartbeat how long a silent member is kept before the others remove it (the node's failure detector)
  * @param dir           where node files and logs go ({@code dir/n1.yml}, {@code dir/n1.log}, ...)
  * @param properties    Hazelcast properties for every node, on top of the lab's own
+ * @param network       whether the fleet cuts the network between its nodes ({@link PrivateNetwork}): forming then
+ *                      fails unless the lab runs in its private network namespace
  */
 public record FleetSettings(int size, int capacity, MapSettings map, int cpMemberCount, Duration maxNoHeartbeat,
-                            Path dir, Map<String, String> properties) {
+                            Path dir, Map<String, String> properties, boolean network) {
 
     /** Validates and copies. */
     public FleetSettings {

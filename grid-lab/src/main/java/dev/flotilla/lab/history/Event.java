@@ -17,8 +17,11 @@ import java.util.Objects;
  * @param f the operation name, e.g. {@code read}, {@code write}, {@code cas}
  * @param key the key the operation is on, or null for single-register histories
  * @param value the operation's value; JSON null (never Java null) when absent
+ * @param error on a fail or info completion, the error code the system answered with (for example
+ *              {@code no-quorum}, Jepsen's {@code :error}), or null: what refused or lost the operation
  */
-public record Event(long index, long time, int process, EventType type, String f, String key, JsonNode value) {
+public record Event(long index, long time, int process, EventType type, String f, String key, JsonNode value,
+                    String error) {
 
     /** Validates the fields and replaces a Java null value by JSON null. */
     public Event {
@@ -28,5 +31,10 @@ public record Event(long index, long time, int process, EventType type, String f
             throw new IllegalArgumentException("index must be >= 0, was " + index);
         }
         value = value == null ? NullNode.getInstance() : value;
+    }
+
+    /** An event without an error code. */
+    public Event(long index, long time, int process, EventType type, String f, String key, JsonNode value) {
+        this(index, time, process, type, f, key, value, null);
     }
 }

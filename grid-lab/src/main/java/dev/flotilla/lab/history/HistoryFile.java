@@ -24,7 +24,8 @@ import java.util.List;
  *
  * <p>A line is {@code {"index":0,"time":123,"process":3,"type":"invoke","f":"write","key":"k1","value":5}}.
  * {@code index}, {@code process}, {@code type} and {@code f} are required; {@code time} defaults to 0;
- * {@code key} and {@code value} may be absent; other fields are ignored. Blank lines are skipped, and so are
+ * {@code key} and {@code value} may be absent; a fail or info completion may carry {@code "error"}, the code the
+ * system answered with (e.g. {@code "no-quorum"}); other fields are ignored. Blank lines are skipped, and so are
  * {@link NemesisEvent} lines ({@code "process":"nemesis"}): fault windows written for people and tools, not
  * operations. Both directions stream: neither holds the text of the whole file in memory.
  */
@@ -142,6 +143,9 @@ public final class HistoryFile {
             }
             json.writeFieldName("value");
             MAPPER.writeTree(json, event.value());
+            if (event.error() != null) {
+                json.writeStringField("error", event.error());
+            }
             json.writeEndObject();
             json.flush();
             return text.toString();
@@ -160,6 +164,7 @@ public final class HistoryFile {
         String f = null;
         String key = null;
         JsonNode value = null;
+        String error = null;
         try (JsonParser json = FACTORY.createParser(line)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 throw new HistoryFormatException(lineNumber, "expected a JSON object, got: " + abbreviate(line));
@@ -180,6 +185,9 @@ public final class HistoryFile {
                     case "f" -> f = text(json, token, field, lineNumber);
                     case "key" -> key = token == JsonToken.VALUE_NULL ? null : text(json, token, field, lineNumber);
                     case "value" -> value = MAPPER.readTree(json);
+                    // Another tool's error may be any JSON value (Jepsen's often is a map): kept as its JSON text.
+                    case "error" -> error = token == JsonToken.VALUE_NULL ? null
+                            : token == JsonToken.VALUE_STRING ? json.getText() : MAPPER.readTree(json).toString();
                     default -> json.skipChildren();
                 }
             }
@@ -207,7 +215,7 @@ public final class HistoryFile {
         } catch (IllegalArgumentException e) {
             throw new HistoryFormatException(lineNumber, e.getMessage(), e);
         }
-        return new Event(index, time == null ? 0 : time, process.intValue(), eventType, f, key, value);
+        return new Event(index, time == null ? 0 : time, process.intValue(), eventType, f, key, value, error);
     }
 
     private static long integer(JsonParser json, JsonToken token, String field, long lineNumber) throws IOException {

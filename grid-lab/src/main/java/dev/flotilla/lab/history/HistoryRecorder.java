@@ -53,7 +53,7 @@ public final class HistoryRecorder {
                 throw new IllegalStateException("process " + process + " already has an operation in flight: "
                         + inFlight.get(process));
             }
-            Event event = append(process, EventType.INVOKE, f, key, json);
+            Event event = append(process, EventType.INVOKE, f, key, json, null);
             inFlight.put(process, event);
             return event;
         }
@@ -61,17 +61,27 @@ public final class HistoryRecorder {
 
     /** Appends an ok completion of the process's in-flight operation (it surely took effect). */
     public Event ok(int process, Object value) {
-        return complete(process, EventType.OK, value);
+        return complete(process, EventType.OK, value, null);
     }
 
     /** Appends a fail completion of the process's in-flight operation (it surely did not take effect). */
     public Event fail(int process, Object value) {
-        return complete(process, EventType.FAIL, value);
+        return fail(process, value, null);
+    }
+
+    /** {@link #fail(int, Object)} with the error code the system refused it with (null for none). */
+    public Event fail(int process, Object value, String error) {
+        return complete(process, EventType.FAIL, value, error);
     }
 
     /** Appends an info completion (outcome unknown); the process may not issue another operation afterwards. */
     public Event info(int process, Object value) {
-        return complete(process, EventType.INFO, value);
+        return info(process, value, null);
+    }
+
+    /** {@link #info(int, Object)} with the error code the system answered with (null for none). */
+    public Event info(int process, Object value, String error) {
+        return complete(process, EventType.INFO, value, error);
     }
 
     /** Returns a snapshot of the events appended so far, in index order. */
@@ -84,7 +94,7 @@ public final class HistoryRecorder {
         return History.of(events());
     }
 
-    private Event complete(int process, EventType type, Object value) {
+    private Event complete(int process, EventType type, Object value, String error) {
         JsonNode json = toJson(value);
         synchronized (this) {
             Event invoke = inFlight.remove(process);
@@ -95,13 +105,13 @@ public final class HistoryRecorder {
             if (type == EventType.INFO) {
                 retired.add(process);
             }
-            return append(process, type, invoke.f(), invoke.key(), json);
+            return append(process, type, invoke.f(), invoke.key(), json, error);
         }
     }
 
     // Caller holds the lock: index and time are taken together so both follow append order.
-    private Event append(int process, EventType type, String f, String key, JsonNode value) {
-        Event event = new Event(events.size(), System.nanoTime() - startNanos, process, type, f, key, value);
+    private Event append(int process, EventType type, String f, String key, JsonNode value, String error) {
+        Event event = new Event(events.size(), System.nanoTime() - startNanos, process, type, f, key, value, error);
         events.add(event);
         return event;
     }

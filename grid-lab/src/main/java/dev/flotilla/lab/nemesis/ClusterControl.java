@@ -3,6 +3,8 @@ package dev.flotilla.lab.nemesis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -102,6 +104,46 @@ public interface ClusterControl<M> {
 
     /** Lets every paused member run again; nothing to do where nothing can be paused. */
     void resumeAll();
+
+    /**
+     * Whether {@link #cut} drops real packets here: node processes in the lab's private network namespace. When
+     * false, {@link #networkUnavailable()} says why.
+     */
+    default boolean supportsNetworkFaults() {
+        return false;
+    }
+
+    /** Why {@link #cut} cannot run here, for a note or an error; empty when it can. */
+    default String networkUnavailable() {
+        return "network partitions need node processes (cluster: processes)";
+    }
+
+    /**
+     * Drops every packet between each member and the members {@code unreachable} names for it, in both directions,
+     * while every process keeps running; replaces any earlier cut. Clients still reach every member.
+     *
+     * @throws UnsupportedOperationException unless {@link #supportsNetworkFaults()}
+     */
+    default void cut(Map<M, Set<M>> unreachable) {
+        throw new UnsupportedOperationException(networkUnavailable());
+    }
+
+    /** Lets every member reach every other again; nothing to do where nothing was cut. */
+    default void healNetwork() {
+    }
+
+    /**
+     * Polls until no running member lists among its cluster's members one that {@code unreachable} cuts it off from
+     * (either way): each side has removed the other. True when seen within the timeout.
+     */
+    default boolean awaitCutSeen(Map<M, Set<M>> unreachable, Duration timeout) {
+        return false;
+    }
+
+    /** The memberships the running members report now, one list of labels per distinct view, e.g. [[n1, n2], [n3]]. */
+    default List<List<String>> views() {
+        return List.of(members().stream().map(this::label).toList());
+    }
 
     /**
      * Polls until the members other than {@code gone} agree on a membership without them and every partition has

@@ -10,13 +10,13 @@ import java.util.stream.Stream;
 /**
  * The name-based registry of nemeses: {@code none}, {@code join}, {@code leave}, {@code crash},
  * {@code crash-during-migration}, {@code churn}, {@code lose-majority}, {@code kill}, {@code kill-two}, and on node
- * processes only {@code pause}.
+ * processes only {@code pause} and {@code partition}.
  */
 public final class Nemeses {
     private static final List<String> NAMES = List.of("none", "join", "leave", "crash", "crash-during-migration",
-            "churn", "lose-majority", "kill", "kill-two", "pause");
+            "churn", "lose-majority", "kill", "kill-two", "pause", "partition");
     private static final Map<String, Nemesis> BY_NAME = Stream.concat(
-                    Stream.of(new NoNemesis(), new JoinNemesis(), new LoseMajority()),
+                    Stream.of(new NoNemesis(), new JoinNemesis(), new LoseMajority(), new PartitionNemesis()),
                     Stream.of(MemberFaults.Action.values()).map(MemberFaults::new))
             .collect(Collectors.toUnmodifiableMap(Nemesis::name, Function.identity()));
 

@@ -19,6 +19,11 @@ public interface Nemesis {
         return false;
     }
 
+    /** Whether the schedule cuts the network between members ({@link ClusterControl#cut}). */
+    default boolean needsNetwork() {
+        return false;
+    }
+
     /** The member count the cluster has once {@link #heal} returns, given the size it started with: by default that size. */
     default int healedSize(int initialSize, NemesisSettings settings) {
         return initialSize;
@@ -43,6 +48,7 @@ public interface Nemesis {
      * {@link #healedSize} members. Does not wait for safety; the runner does.
      */
     default <M> void heal(ClusterControl<M> cluster, int initialSize, NemesisSettings settings, FaultLog log) {
+        cluster.healNetwork();
         cluster.resumeAll();
         int target = healedSize(initialSize, settings);
         long start = cluster.nanos();

@@ -11,9 +11,11 @@ import java.util.List;
  * @param settleLimit longest wait for the cluster to become safe after a fault before the next step goes on
  * @param pauseFor    how long the {@code pause} nemesis keeps a node stopped; others ignore it
  * @param seed        picks which member each fault hits, so a schedule repeats
+ * @param shape       the sides of each cut of the {@code partition} nemesis; others ignore it
+ * @param partitionFor how long the {@code partition} nemesis keeps the sides apart before it heals; others ignore it
  */
 public record NemesisSettings(Duration interval, List<Integer> sizes, Duration settleLimit, Duration pauseFor,
-                              long seed) {
+                              long seed, PartitionShape shape, Duration partitionFor) {
 
     /** Validates and copies. */
     public NemesisSettings {
@@ -21,6 +23,10 @@ public record NemesisSettings(Duration interval, List<Integer> sizes, Duration s
         sizes = List.copyOf(sizes == null ? List.of() : sizes);
         positive("settleLimit", settleLimit);
         positive("pauseFor", pauseFor);
+        positive("partitionFor", partitionFor);
+        if (shape == null) {
+            throw new IllegalArgumentException("shape must be set");
+        }
     }
 
     private static void positive(String name, Duration value) {

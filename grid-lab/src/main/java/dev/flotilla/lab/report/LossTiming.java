@@ -34,7 +34,7 @@ public record LossTiming(boolean named, long lost, long beforeFault, long during
     /** Lost operations are named, and none was lost. */
     public static final LossTiming NONE = new LossTiming(true, 0, 0, 0, 0, 0);
 
-    /** Classifies each lost operation by the time of its ok line against the windows of every fault but the heal. */
+    /** Classifies each lost operation by the time of its ok line against the windows of every fault but heals and merges. */
     public static LossTiming of(List<Operation> lost, History history, List<Fault> faults) {
         if (lost.isEmpty()) {
             return NONE;
@@ -43,7 +43,8 @@ public record LossTiming(boolean named, long lost, long beforeFault, long during
         for (Event event : history.events()) {
             timeByIndex.put(event.index(), event.time());
         }
-        List<Fault> windows = faults.stream().filter(f -> !f.kind().equals("heal")).toList();
+        // A merge window follows its partition: what was acknowledged then counts against the partition.
+        List<Fault> windows = faults.stream().filter(f -> !f.kind().equals("heal") && !f.kind().equals("merge")).toList();
         long before = 0;
         long during = 0;
         long after = 0;

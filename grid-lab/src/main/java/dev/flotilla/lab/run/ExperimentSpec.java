@@ -5,6 +5,7 @@ import dev.flotilla.grid.guarantee.GuaranteeMode;
 import dev.flotilla.lab.nemesis.Nemeses;
 import dev.flotilla.lab.nemesis.Nemesis;
 import dev.flotilla.lab.nemesis.NemesisSettings;
+import dev.flotilla.lab.nemesis.PartitionShape;
 import dev.flotilla.lab.workload.Workload;
 import dev.flotilla.lab.workload.Workloads;
 
@@ -37,6 +38,8 @@ import java.util.Map;
  * @param nemesisSizes     sizes the {@code join} nemesis grows through (empty: initial + 1, + 2, + 4)
  * @param settleLimit      longest wait for safety after each fault before the schedule goes on
  * @param pauseFor         how long the {@code pause} nemesis keeps a node stopped
+ * @param partitionShape   the sides of each cut of the {@code partition} nemesis
+ * @param partitionFor     how long the {@code partition} nemesis keeps the sides apart
  * @param duration         how long the clients and the nemesis run
  * @param clients          client worker threads
  * @param rate             total operations per second over all clients; 0 = as fast as they go
@@ -49,7 +52,8 @@ import java.util.Map;
  */
 public record ExperimentSpec(String name, Workload workload, GuaranteeMode mode, MapSettings map, ClusterKind cluster,
                              int members, int cpMembers, Nemesis nemesis, Duration nemesisInterval,
-                             List<Integer> nemesisSizes, Duration settleLimit, Duration pauseFor, Duration duration,
+                             List<Integer> nemesisSizes, Duration settleLimit, Duration pauseFor,
+                             PartitionShape partitionShape, Duration partitionFor, Duration duration,
                              int clients, double rate, long seed, int keys, Duration safeTimeout,
                              boolean idempotencyKeys, Duration maxNoHeartbeat) {
 
@@ -97,8 +101,16 @@ public record ExperimentSpec(String name, Workload workload, GuaranteeMode mode,
         }
         if (nemesis.needsProcesses() && cluster != ClusterKind.PROCESSES) {
             throw new InvalidSpecException("nemesis.name", nemesis.name(), "needs cluster: processes (it signals"
-                    + " node processes; in-process members cannot be paused)");
+                    + " node processes or cuts the network between them; in-process members share one)");
         }
+        if (partitionShape == null) {
+            throw new InvalidSpecException("nemesis.shape", null, "must be one of " + PartitionShape.ids());
+        }
+        if (nemesis.needsNetwork() && members < partitionShape.minimumMembers()) {
+            throw new InvalidSpecException("members", members, "partition shape " + partitionShape.id()
+                    + " needs at least " + partitionShape.minimumMembers() + " members");
+        }
+        positive("nemesis.partition-seconds", partitionFor);
         if (nemesis.name().equals("lose-majority") && cpMembers < 3) {
             throw new InvalidSpecException("nemesis.name", nemesis.name(), "lose-majority needs CP members (cp-members 3-7)");
         }
@@ -145,8 +157,8 @@ public record ExperimentSpec(String name, Workload workload, GuaranteeMode mode,
 
     /** The nemesis' settings for a run with this seed. */
     public NemesisSettings nemesisSettings(long runSeed) {
-        return new NemesisSettings(nemesisInterval, nemesisSizes, settleLimit, pauseFor,
-                runSeed);
+        return new NemesisSettings(nemesisInterval, nemesisSizes, settleLimit, pauseFor, runSeed, partitionShape,
+                partitionFor);
     }
 
     /**
@@ -197,6 +209,8 @@ public record ExperimentSpec(String name, Workload workload, GuaranteeMode mode,
         nemesisOut.put("sizes", nemesisSizes);
         nemesisOut.put("settle-seconds", seconds(settleLimit));
         nemesisOut.put("pause-seconds", seconds(pauseFor));
+        nemesisOut.put("shape", partitionShape.id());
+        nemesisOut.put("partition-seconds", seconds(partitionFor));
         out.put("nemesis", nemesisOut);
         out.put("duration-seconds", seconds(duration));
         out.put("clients", clients);
@@ -239,6 +253,8 @@ public record ExperimentSpec(String name, Workload workload, GuaranteeMode mode,
         private List<Integer> nemesisSizes = new ArrayList<>();
         private Duration settleLimit = Duration.ofSeconds(30);
         private Duration pauseFor = Duration.ofSeconds(15);
+        private String partitionShape = PartitionShape.ISOLATE_ONE.id();
+        private Duration partitionFor = Duration.ofSeconds(20);
         private Duration duration = Duration.ofSeconds(30);
         private int clients = 4;
         private double rate = 0;
@@ -264,6 +280,8 @@ public record ExperimentSpec(String name, Workload workload, GuaranteeMode mode,
             nemesisSizes = new ArrayList<>(s.nemesisSizes);
             settleLimit = s.settleLimit;
             pauseFor = s.pauseFor;
+            partitionShape = s.partitionShape.id();
+            partitionFor = s.partitionFor;
             duration = s.duration;
             clients = s.clients;
             rate = s.rate;
@@ -352,6 +370,18 @@ public record ExperimentSpec(String name, Workload workload, GuaranteeMode mode,
             return this;
         }
 
+        /** The sides of each cut of the partition nemesis: isolate-one, halves or bridge. Default isolate-one. */
+        public Builder partitionShape(String value) {
+            partitionShape = value;
+            return this;
+        }
+
+        /** How long the partition nemesis keeps the sides apart. Default 20 s (twice a node's failure detector). */
+        public Builder partitionFor(Duration value) {
+            partitionFor = value;
+            return this;
+        }
+
         /** How long clients and nemesis run. Default 30 s. */
         public Builder duration(Duration value) {
             duration = value;
@@ -422,9 +452,15 @@ public record ExperimentSpec(String name, Workload workload, GuaranteeMode mode,
             } catch (IllegalArgumentException e) {
                 throw new InvalidSpecException("nemesis.name", nemesis, "must be one of " + Nemeses.names());
             }
+            PartitionShape shape;
+            try {
+                shape = PartitionShape.byId(partitionShape);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSpecException("nemesis.shape", partitionShape, "must be one of " + PartitionShape.ids());
+            }
             int cp = cpMembers != null ? cpMembers : m == GuaranteeMode.CP ? 3 : 0;
             return new ExperimentSpec(name, w, m, map, kind, members, cp, n, nemesisInterval, nemesisSizes,
-                    settleLimit, pauseFor, duration, clients, rate, seed, keys, safeTimeout, idempotencyKeys,
+                    settleLimit, pauseFor, shape, partitionFor, duration, clients, rate, seed, keys, safeTimeout, idempotencyKeys,
                     maxNoHeartbeat);
         }
     }

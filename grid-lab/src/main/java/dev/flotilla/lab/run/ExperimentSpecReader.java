@@ -24,7 +24,7 @@ final class ExperimentSpecReader {
             "idempotency-keys", "max-no-heartbeat-seconds");
     private static final Set<String> MAP = Set.of("backup-count", "async-backup-count", "read-backup-data");
     private static final Set<String> NEMESIS = Set.of("name", "interval-seconds", "sizes", "settle-seconds",
-            "pause-seconds");
+            "pause-seconds", "shape", "partition-seconds");
 
     private ExperimentSpecReader() {
     }
@@ -107,6 +107,12 @@ final class ExperimentSpecReader {
                 }
                 if (nemesis.has("pause-seconds")) {
                     b.pauseFor(seconds("nemesis.pause-seconds", nemesis.get("pause-seconds")));
+                }
+                if (nemesis.has("shape")) {
+                    b.partitionShape(text("nemesis.shape", nemesis.get("shape")));
+                }
+                if (nemesis.has("partition-seconds")) {
+                    b.partitionFor(seconds("nemesis.partition-seconds", nemesis.get("partition-seconds")));
                 }
                 if (nemesis.has("settle-seconds")) {
                     b.settleLimit(seconds("nemesis.settle-seconds", nemesis.get("settle-seconds")));

@@ -37,7 +37,7 @@ record RunCluster<M>(ClusterControl<M> control, Target target, Runnable stop) im
                 yield new RunCluster<>(cluster, new EmbeddedTarget(spec.mode(), cluster.first()), cluster::close);
             }
             case PROCESSES -> processes(Fleet.form(new FleetSettings(spec.members(), spec.maxMembers(), spec.map(),
-                    spec.cpMembers(), spec.maxNoHeartbeat(), dir.resolve("nodes"), Map.of())), spec);
+                    spec.cpMembers(), spec.maxNoHeartbeat(), dir.resolve("nodes"), Map.of(), spec.nemesis().needsNetwork())), spec);
         };
     }
 

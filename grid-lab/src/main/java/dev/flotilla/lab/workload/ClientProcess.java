@@ -59,6 +59,7 @@ public final class ClientProcess {
         recorder.invoke(id, request.f(), request.key(), request.value());
         EventType type;
         Object value;
+        String error = null;
         try {
             Outcome outcome = client.apply(request);
             type = outcome.applied() ? EventType.OK : EventType.FAIL;
@@ -66,8 +67,9 @@ public final class ClientProcess {
         } catch (RuntimeException e) {
             type = classify(e);
             value = request.value();
+            error = errorCode(e);
         }
-        type = complete(id, type, value);
+        type = complete(id, type, value, error);
         if (type == EventType.INFO && process == id) {
             process = processIds.getAsInt();
         }
@@ -86,6 +88,7 @@ public final class ClientProcess {
         partsInFlight = ids;
         List<Outcome> outcomes = null;
         EventType thrown = null;
+        String error = null;
         try {
             outcomes = client.applyBatch(batch);
             if (outcomes.size() != ids.length) {
@@ -95,13 +98,14 @@ public final class ClientProcess {
             }
         } catch (RuntimeException e) {
             thrown = classify(e);
+            error = errorCode(e);
         }
         EventType worst = EventType.OK;
         for (int i = 0; i < ids.length; i++) {
             EventType type = thrown != null ? thrown
                     : outcomes.get(i).applied() ? EventType.OK : EventType.FAIL;
             Object value = thrown != null ? parts.get(i).value() : outcomes.get(i).value();
-            type = complete(ids[i], type, value);
+            type = complete(ids[i], type, value, thrown != null ? error : null);
             if (type == EventType.INFO || (type == EventType.FAIL && worst == EventType.OK)) {
                 worst = type;
             }
@@ -121,13 +125,24 @@ public final class ClientProcess {
         return EventType.INFO;
     }
 
+    /** The code the system refused or lost the call with ({@code no-quorum}, {@code timeout}, ...), or the exception's class. */
+    private static String errorCode(RuntimeException e) {
+        if (e instanceof GridException grid) {
+            return grid.failure().code();
+        }
+        if (e instanceof FlotillaException remote && remote.code() != null) {
+            return remote.code();
+        }
+        return e.getClass().getSimpleName();
+    }
+
     /** Records the completion; returns INFO when {@link #abandon()} had already closed the operation. */
-    private EventType complete(int id, EventType type, Object value) {
+    private EventType complete(int id, EventType type, Object value, String error) {
         try {
             switch (type) {
                 case OK -> recorder.ok(id, value);
-                case FAIL -> recorder.fail(id, value);
-                default -> recorder.info(id, value);
+                case FAIL -> recorder.fail(id, value, error);
+                default -> recorder.info(id, value, error);
             }
             return type;
         } catch (IllegalStateException abandoned) {

@@ -58,6 +58,26 @@ class HistoryFileTest {
     }
 
     @Test
+    void historyFile_errorCodeOfAFailOrInfo_isWrittenAndReadBack() throws IOException {
+        HistoryRecorder recorder = HistoryRecorder.start();
+        recorder.invoke(0, "add", "s", 1);
+        recorder.fail(0, 1, "no-quorum");
+        recorder.invoke(1, "add", "s", 2);
+        recorder.info(1, 2, "timeout");
+        recorder.invoke(2, "add", "s", 3);
+        recorder.ok(2, 3);
+        Path file = dir.resolve("h.jsonl");
+
+        HistoryFile.write(file, recorder.events());
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(1)).endsWith(",\"error\":\"no-quorum\"}");
+        assertThat(lines.get(5)).doesNotContain("error");
+        assertThat(HistoryFile.read(file).events()).isEqualTo(recorder.events())
+                .extracting(Event::error).containsExactly(null, "no-quorum", null, "timeout", null, null);
+    }
+
+    @Test
     void historyFile_keyAbsent_isNullAndNotWritten() throws IOException {
         String text = "{\"index\":0,\"time\":5,\"process\":1,\"type\":\"invoke\",\"f\":\"read\",\"value\":null}\n";
 

@@ -113,7 +113,7 @@ class FleetProcessIT {
     }
 
     private static FleetSettings settings(int size, Path dir) {
-        return new FleetSettings(size, size, MapSettings.DEFAULT, 0, Duration.ofSeconds(10), dir, Map.of());
+        return new FleetSettings(size, size, MapSettings.DEFAULT, 0, Duration.ofSeconds(10), dir, Map.of(), false);
     }
 
     private static Set<String> addresses(List<NodeProcess> nodes) {
