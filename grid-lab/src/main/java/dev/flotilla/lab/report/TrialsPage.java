@@ -16,6 +16,9 @@ final class TrialsPage {
         if (set.lost() > 0) {
             md.append("Lost operations were ").append(set.losses().describe()).append(".\n\n");
         }
+        if (!set.healToMerge().equals("-")) {
+            md.append("Heal to merged: ").append(set.healToMerge()).append(".\n\n");
+        }
         md.append("| trial seed | verdict | finding | faults |\n|---|---|---|---|\n");
         for (RunResult r : set.trials()) {
             md.append("| ").append(r.seed()).append(" | ").append(r.verdict()).append(" | ")
@@ -25,14 +28,17 @@ final class TrialsPage {
     }
 
     static String table(List<TrialSet> sets) {
+        boolean merges = sets.stream().anyMatch(set -> !set.healToMerge().equals("-"));
         StringBuilder md = new StringBuilder("| experiment | setup | verdicts | lost acknowledged | when acknowledged |"
-                + " finding (first INVALID trial, else the first) |\n|---|---|---|---|---|---|\n");
+                + (merges ? " heal to merged |" : "") + " finding (first INVALID trial, else the first) |\n|---|---|---|---|---|---|"
+                + (merges ? "---|" : "") + "\n");
         for (TrialSet set : sets) {
             RunResult shown = set.trials().stream().filter(r -> r.verdict() == Verdict.INVALID).findFirst()
                     .orElse(set.trials().isEmpty() ? null : set.trials().get(0));
             md.append("| ").append(set.name()).append(" | ").append(RunPage.cell(set.setup())).append(" | ")
                     .append(set.verdicts()).append(" | ").append(RunPage.cell(set.lossRate())).append(" | ")
                     .append(set.lost() == 0 ? "-" : RunPage.cell(set.losses().describe())).append(" | ")
+                    .append(merges ? set.healToMerge() + " | " : "")
                     .append(shown == null ? "-" : RunPage.cell(shown.summary())).append(" |\n");
         }
         return md.toString();

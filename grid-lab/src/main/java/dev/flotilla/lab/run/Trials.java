@@ -58,6 +58,10 @@ public final class Trials {
             if (nemesis.equals("pause")) {
                 s.append(" for ").append(spec.pauseFor().toMillis() / 1000.0).append(" s");
             }
+            if (spec.nemesis().needsNetwork()) {
+                s.append(" (").append(spec.partitionShape().id()).append(" for ")
+                        .append(spec.partitionFor().toMillis() / 1000.0).append(" s)");
+            }
         }
         return s.append(", ").append(spec.duration().toMillis() / 1000.0).append(" s").toString();
     }
