@@ -45,7 +45,13 @@ public enum MergePolicy {
      * {@code DiscardMergePolicy}: the smaller side's entries are all dropped, its new keys included; the larger
      * side's data stays as it was.
      */
-    DISCARD;
+    DISCARD,
+    /**
+     * Flotilla's own: for a key both sides hold as {@code long[]} (the sorted buckets of the map-based guarantee
+     * modes' grow-only set), the union of both sides' elements, so an add acknowledged on either side survives.
+     * Any other value is kept as {@link #PUT_IF_ABSENT} keeps it: the destination's value stays.
+     */
+    UNION;
 
     /** The kebab-case name used in config files, for example {@code put-if-absent}. */
     public String id() {

@@ -175,7 +175,7 @@ class GridConfigTest {
                   split-brain-min-size: 3
                 maps:
                   sets:
-                    merge-policy: discard
+                    merge-policy: union
                   reads:
                     split-brain-protect-on: read
                   open:
@@ -184,7 +184,7 @@ class GridConfigTest {
 
         SplitBrainProtection three = SplitBrainProtection.OFF.withMinSize(3);
         assertThat(config.mapDefaults()).isEqualTo(MapSettings.DEFAULT.withSplitBrainProtection(three));
-        assertThat(config.mapSettings("sets")).isEqualTo(config.mapDefaults().withMergePolicy(MergePolicy.DISCARD));
+        assertThat(config.mapSettings("sets")).isEqualTo(config.mapDefaults().withMergePolicy(MergePolicy.UNION));
         assertThat(config.mapSettings("reads").splitBrainProtection())
                 .isEqualTo(three.withProtectOn(SplitBrainProtection.ProtectOn.READ));
         assertThat(config.mapSettings("open").splitBrainProtection().enabled()).isFalse();
@@ -205,7 +205,7 @@ class GridConfigTest {
         assertThatThrownBy(() -> GridConfig.fromYaml(new StringReader("maps:\n  sets:\n    merge-policy: unoin\n")))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("maps.sets.merge-policy = 'unoin': must be one of put-if-absent, pass-through, "
-                        + "latest-update, higher-hits, discard")
+                        + "latest-update, higher-hits, discard, union")
                 .extracting(e -> ((InvalidConfigException) e).field()).isEqualTo("maps.sets.merge-policy");
         assertThatThrownBy(() -> GridConfig.fromYaml(new StringReader("map-defaults:\n  split-brain-function: majority\n")))
                 .hasMessage("map-defaults.split-brain-function = 'majority': must be one of member-count, recently-active");

@@ -103,6 +103,7 @@ public final class HazelcastConfigMapper {
             case LATEST_UPDATE -> LatestUpdateMergePolicy.class.getName();
             case HIGHER_HITS -> HigherHitsMergePolicy.class.getName();
             case DISCARD -> DiscardMergePolicy.class.getName();
+            case UNION -> UnionMergePolicy.class.getName();
         };
     }
 

@@ -48,7 +48,8 @@ class HazelcastConfigMapperTest {
             "PASS_THROUGH, com.hazelcast.spi.merge.PassThroughMergePolicy, false",
             "LATEST_UPDATE, com.hazelcast.spi.merge.LatestUpdateMergePolicy, true",
             "HIGHER_HITS, com.hazelcast.spi.merge.HigherHitsMergePolicy, true",
-            "DISCARD, com.hazelcast.spi.merge.DiscardMergePolicy, false"})
+            "DISCARD, com.hazelcast.spi.merge.DiscardMergePolicy, false",
+            "UNION, dev.flotilla.grid.internal.UnionMergePolicy, false"})
     void toHazelcast_mergePolicy_classNameAndPerEntryStatsWhereRead(MergePolicy policy, String className,
                                                                     boolean perEntryStats) {
         GridConfig grid = GridConfig.builder().map("m", MapSettings.DEFAULT.withMergePolicy(policy)).build();
@@ -124,9 +125,10 @@ class HazelcastConfigMapperTest {
     void statsReadingPolicies_asMapped_memberStartsAndServes() {
         try (GridCluster cluster = GridCluster.create(b -> b
                 .map("latest", MapSettings.DEFAULT.withMergePolicy(MergePolicy.LATEST_UPDATE))
-                .map("hits", MapSettings.DEFAULT.withMergePolicy(MergePolicy.HIGHER_HITS)))) {
+                .map("hits", MapSettings.DEFAULT.withMergePolicy(MergePolicy.HIGHER_HITS))
+                .map("sets", MapSettings.DEFAULT.withMergePolicy(MergePolicy.UNION)))) {
             Grid grid = cluster.startMember();
-            for (String name : new String[]{"latest", "hits"}) {
+            for (String name : new String[]{"latest", "hits", "sets"}) {
                 grid.hazelcast().getMap(name).put("k", 1L);
                 assertThat(grid.hazelcast().getMap(name).get("k")).isEqualTo(1L);
             }
