@@ -106,7 +106,9 @@ public final class Grid implements AutoCloseable {
      * commit after the coordinator's crash (two crashes at once can still leave a partial commit). A write
      * acknowledged here survives a crash only with {@code backup-count >= 1}. Reads outside a transaction can see
      * a commit half applied. <b>Split brain</b>: both sides commit; when they merge, the merge policy keeps one
-     * side's entry per key, so the other side's commits are lost, possibly for some keys of a transaction only.
+     * side's entry per key, so the other side's commits are lost, possibly for some keys of a transaction only. With
+     * split-brain protection on the maps, a too-small side refuses the transaction before it writes (definite
+     * {@code no-quorum}) unless the refusal comes at the commit, which is never definite.
      *
      * @throws GridException {@link GridFailure#INVALID_ARGUMENT} (definite) for an unsupported mode, no or too many
      *                       operations, a key written twice or a bad {@code ifVersion};

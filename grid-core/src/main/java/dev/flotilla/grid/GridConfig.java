@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * @param portAutoIncrement            try the next ports (up to 100) when {@code port} is taken
  * @param members                      {@code host:port} addresses to join through (TCP/IP join; multicast is off)
  * @param partitionCount               number of partitions; every member of a cluster must agree
- * @param mapDefaults                  replication of every map without settings of its own
+ * @param mapDefaults                  settings of every map without settings of its own: replication, expiry,
+ *                                     merge policy, split-brain protection
  * @param maps                         per-map settings by exact map name
  * @param cpMemberCount                members that take part in the Raft-based CP Subsystem: 0 (CP calls run in
  *                                     unsafe mode, without Raft) or 3 to 7
@@ -31,7 +32,6 @@ import java.util.regex.Pattern;
  *                                     (a retry may apply it twice)
  * @param cpLeaderElectionTimeout      Raft leader election timeout
  * @param cpLeaderHeartbeatPeriod      Raft leader heartbeat period
- * @param splitBrainProtectionMinSize  maps reject operations on a side of the cluster smaller than this; 0 disables
  * @param heartbeatInterval            member heartbeat period (whole seconds)
  * @param maxNoHeartbeat               a member silent for this long is suspected and removed (whole seconds)
  * @param properties                   Hazelcast properties passed as they are, for what no field covers
@@ -49,7 +49,6 @@ public record GridConfig(
         boolean cpFailOnIndeterminateState,
         Duration cpLeaderElectionTimeout,
         Duration cpLeaderHeartbeatPeriod,
-        int splitBrainProtectionMinSize,
         Duration heartbeatInterval,
         Duration maxNoHeartbeat,
         Map<String, String> properties) {
@@ -90,9 +89,6 @@ public record GridConfig(
         }
         positive("cp.leader-election-timeout-millis", cpLeaderElectionTimeout);
         positive("cp.leader-heartbeat-period-millis", cpLeaderHeartbeatPeriod);
-        if (splitBrainProtectionMinSize != 0) {
-            Checks.range("split-brain-protection.min-cluster-size", splitBrainProtectionMinSize, 2, 1000);
-        }
         positive("failure-detection.heartbeat-interval-seconds", heartbeatInterval);
         positive("failure-detection.max-no-heartbeat-seconds", maxNoHeartbeat);
         if (heartbeatInterval.toSeconds() < 1) {
@@ -102,6 +98,10 @@ public record GridConfig(
         if (maxNoHeartbeat.compareTo(heartbeatInterval) <= 0) {
             throw new InvalidConfigException("failure-detection.max-no-heartbeat-seconds", maxNoHeartbeat.toSeconds(),
                     "must be longer than failure-detection.heartbeat-interval-seconds (" + heartbeatInterval.toSeconds() + ")");
+        }
+        toleranceOutlastsHeartbeat("map-defaults", mapDefaults, heartbeatInterval);
+        for (Map.Entry<String, MapSettings> map : maps.entrySet()) {
+            toleranceOutlastsHeartbeat("maps." + map.getKey(), map.getValue(), heartbeatInterval);
         }
         properties = Map.copyOf(properties == null ? Map.of() : properties);
     }
@@ -154,6 +154,17 @@ public record GridConfig(
         return GridConfigReader.fromProperties(flattened);
     }
 
+    /** A recently-active protection whose tolerance a heartbeat period can exceed would refuse on a healthy side. */
+    private static void toleranceOutlastsHeartbeat(String prefix, MapSettings settings, Duration heartbeatInterval) {
+        SplitBrainProtection protection = settings.splitBrainProtection();
+        if (protection.enabled() && protection.function() == SplitBrainProtection.Function.RECENTLY_ACTIVE
+                && protection.tolerance().compareTo(heartbeatInterval) <= 0) {
+            throw new InvalidConfigException(prefix + ".split-brain-tolerance-millis", protection.tolerance().toMillis(),
+                    "must be longer than failure-detection.heartbeat-interval-seconds (" + heartbeatInterval.toSeconds()
+                            + "), or every member would count as inactive between two heartbeats");
+        }
+    }
+
     private static void positive(String field, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new InvalidConfigException(field, value, "must be positive");
@@ -174,7 +185,6 @@ public record GridConfig(
         private boolean cpFailOnIndeterminateState = true;
         private Duration cpLeaderElectionTimeout = Duration.ofMillis(2000);
         private Duration cpLeaderHeartbeatPeriod = Duration.ofMillis(5000);
-        private int splitBrainProtectionMinSize = 0;
         private Duration heartbeatInterval = Duration.ofSeconds(1);
         private Duration maxNoHeartbeat = Duration.ofSeconds(10);
         private Map<String, String> properties = new LinkedHashMap<>();
@@ -195,7 +205,6 @@ public record GridConfig(
             cpFailOnIndeterminateState = c.cpFailOnIndeterminateState;
             cpLeaderElectionTimeout = c.cpLeaderElectionTimeout;
             cpLeaderHeartbeatPeriod = c.cpLeaderHeartbeatPeriod;
-            splitBrainProtectionMinSize = c.splitBrainProtectionMinSize;
             heartbeatInterval = c.heartbeatInterval;
             maxNoHeartbeat = c.maxNoHeartbeat;
             properties = new LinkedHashMap<>(c.properties);
@@ -243,7 +252,7 @@ public record GridConfig(
             return this;
         }
 
-        /** Replication of maps without settings of their own. Default {@link MapSettings#DEFAULT}. */
+        /** Settings of maps without settings of their own. Default {@link MapSettings#DEFAULT}. */
         public Builder mapDefaults(MapSettings settings) {
             this.mapDefaults = settings;
             return this;
@@ -279,12 +288,6 @@ public record GridConfig(
             return this;
         }
 
-        /** Minimum cluster size below which map operations are rejected; 0 disables. Default 0. */
-        public Builder splitBrainProtectionMinSize(int size) {
-            this.splitBrainProtectionMinSize = size;
-            return this;
-        }
-
         /** Heartbeat period between members, whole seconds. Default 1 s. */
         public Builder heartbeatInterval(Duration interval) {
             this.heartbeatInterval = interval;
@@ -307,8 +310,7 @@ public record GridConfig(
         public GridConfig build() {
             return new GridConfig(clusterName, bindAddress, port, portAutoIncrement, members, partitionCount,
                     mapDefaults, maps, cpMemberCount, cpFailOnIndeterminateState, cpLeaderElectionTimeout,
-                    cpLeaderHeartbeatPeriod, splitBrainProtectionMinSize, heartbeatInterval, maxNoHeartbeat,
-                    properties);
+                    cpLeaderHeartbeatPeriod, heartbeatInterval, maxNoHeartbeat, properties);
         }
     }
 }

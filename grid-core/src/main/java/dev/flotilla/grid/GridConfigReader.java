@@ -84,7 +84,9 @@ final class GridConfigReader {
                 case "cp.fail-on-indeterminate-operation-state" -> builder.cpFailOnIndeterminateState(bool(key, value));
                 case "cp.leader-election-timeout-millis" -> builder.cpLeaderElectionTimeout(Duration.ofMillis(integer(key, value)));
                 case "cp.leader-heartbeat-period-millis" -> builder.cpLeaderHeartbeatPeriod(Duration.ofMillis(integer(key, value)));
-                case "split-brain-protection.min-cluster-size" -> builder.splitBrainProtectionMinSize(integer(key, value));
+                case "split-brain-protection.min-cluster-size" -> throw new InvalidConfigException(key, value,
+                        "replaced by the map setting split-brain-min-size (map-defaults.split-brain-min-size for every "
+                                + "map, maps.<name>.split-brain-min-size for one; see config/README.md)");
                 case "failure-detection.heartbeat-interval-seconds" -> builder.heartbeatInterval(Duration.ofSeconds(integer(key, value)));
                 case "failure-detection.max-no-heartbeat-seconds" -> builder.maxNoHeartbeat(Duration.ofSeconds(integer(key, value)));
                 default -> {
@@ -117,6 +119,15 @@ final class GridConfigReader {
             case "async-backup-count" -> base.withAsyncBackupCount(integer(key, value));
             case "read-backup-data" -> base.withReadBackupData(bool(key, value));
             case "time-to-live-seconds" -> base.withTimeToLive(Duration.ofSeconds(integer(key, value)));
+            case "merge-policy" -> base.withMergePolicy(Checks.oneOf(key, text(key, value), MergePolicy.class));
+            case "split-brain-min-size" -> base.withSplitBrainProtection(
+                    base.splitBrainProtection().withMinSize(integer(key, value)));
+            case "split-brain-function" -> base.withSplitBrainProtection(base.splitBrainProtection()
+                    .withFunction(Checks.oneOf(key, text(key, value), SplitBrainProtection.Function.class)));
+            case "split-brain-tolerance-millis" -> base.withSplitBrainProtection(
+                    base.splitBrainProtection().withTolerance(Duration.ofMillis(integer(key, value))));
+            case "split-brain-protect-on" -> base.withSplitBrainProtection(base.splitBrainProtection()
+                    .withProtectOn(Checks.oneOf(key, text(key, value), SplitBrainProtection.ProtectOn.class)));
             default -> throw new InvalidConfigException(key, value, "unknown map setting (see config/README.md)");
         };
     }

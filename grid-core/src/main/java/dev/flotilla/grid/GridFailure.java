@@ -23,7 +23,10 @@ public enum GridFailure {
     INSUFFICIENT_BALANCE("insufficient-balance", true),
     /** A lock the operation needs stayed held by someone else for the whole wait; the operation did not run. */
     LOCK_UNAVAILABLE("lock-unavailable", true),
-    /** The operation was refused because this side of the cluster is smaller than the split-brain protection minimum. */
+    /**
+     * The operation was refused because this side of the cluster is smaller than the map's split-brain protection
+     * minimum ({@code split-brain-min-size}); checked by the partition owner before the operation runs.
+     */
     NO_QUORUM("no-quorum", true),
     /** The local member is not running (not started yet, shutting down or terminated); nothing was sent. */
     NOT_RUNNING("member-not-running", true),

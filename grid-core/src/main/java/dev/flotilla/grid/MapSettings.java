@@ -3,20 +3,29 @@ package dev.flotilla.grid;
 import java.time.Duration;
 
 /**
- * Replication settings of one map (or of every map without settings of its own).
+ * Settings of one map (or of every map without settings of its own): replication, expiry, what a merge after a
+ * split brain keeps, and whether a too-small side of a split refuses operations.
  *
- * @param backupCount      synchronous backups per entry: an acknowledged write is on this many other members too
- * @param asyncBackupCount backups written after the write is acknowledged: lost if the owner crashes first
- * @param readBackupData   whether a member may answer a read from its own backup replica (faster, may be stale)
- * @param timeToLive       default time to live of an entry; {@link Duration#ZERO} keeps entries until deleted
+ * @param backupCount          synchronous backups per entry: an acknowledged write is on this many other members too
+ * @param asyncBackupCount     backups written after the write is acknowledged: lost if the owner crashes first
+ * @param readBackupData       whether a member may answer a read from its own backup replica (faster, may be stale)
+ * @param timeToLive           default time to live of an entry; {@link Duration#ZERO} keeps entries until deleted
+ * @param mergePolicy          what a key both sides of a healed split hold keeps
+ * @param splitBrainProtection when a side of a split refuses the map's operations; {@link SplitBrainProtection#OFF}
+ *                             never
  */
-public record MapSettings(int backupCount, int asyncBackupCount, boolean readBackupData, Duration timeToLive) {
+public record MapSettings(int backupCount, int asyncBackupCount, boolean readBackupData, Duration timeToLive,
+                          MergePolicy mergePolicy, SplitBrainProtection splitBrainProtection) {
 
     /** Hazelcast allows at most this many backups of each kind, together. */
     public static final int MAX_BACKUPS = 6;
 
-    /** One synchronous backup, no asynchronous one, reads from the owner only, no expiry. */
-    public static final MapSettings DEFAULT = new MapSettings(1, 0, false, Duration.ZERO);
+    /**
+     * One synchronous backup, no asynchronous one, reads from the owner only, no expiry, Hazelcast's default
+     * {@link MergePolicy#PUT_IF_ABSENT} merge, no split-brain protection.
+     */
+    public static final MapSettings DEFAULT = new MapSettings(1, 0, false, Duration.ZERO, MergePolicy.PUT_IF_ABSENT,
+            SplitBrainProtection.OFF);
 
     /** Validates like the builder does; {@code prefix} names the settings in error messages. */
     MapSettings validated(String prefix) {
@@ -29,26 +38,38 @@ public record MapSettings(int backupCount, int asyncBackupCount, boolean readBac
         if (timeToLive == null || timeToLive.isNegative()) {
             throw new InvalidConfigException(prefix + ".time-to-live-seconds", timeToLive, "must be zero or positive");
         }
+        Checks.notNull(prefix + ".merge-policy", mergePolicy);
+        Checks.notNull(prefix + ".split-brain-min-size", splitBrainProtection).validate(prefix);
         return this;
     }
 
     /** A copy with another synchronous backup count. */
     public MapSettings withBackupCount(int count) {
-        return new MapSettings(count, asyncBackupCount, readBackupData, timeToLive);
+        return new MapSettings(count, asyncBackupCount, readBackupData, timeToLive, mergePolicy, splitBrainProtection);
     }
 
     /** A copy with another asynchronous backup count. */
     public MapSettings withAsyncBackupCount(int count) {
-        return new MapSettings(backupCount, count, readBackupData, timeToLive);
+        return new MapSettings(backupCount, count, readBackupData, timeToLive, mergePolicy, splitBrainProtection);
     }
 
     /** A copy that reads (or not) from backup replicas. */
     public MapSettings withReadBackupData(boolean read) {
-        return new MapSettings(backupCount, asyncBackupCount, read, timeToLive);
+        return new MapSettings(backupCount, asyncBackupCount, read, timeToLive, mergePolicy, splitBrainProtection);
     }
 
     /** A copy with another default time to live. */
     public MapSettings withTimeToLive(Duration ttl) {
-        return new MapSettings(backupCount, asyncBackupCount, readBackupData, ttl);
+        return new MapSettings(backupCount, asyncBackupCount, readBackupData, ttl, mergePolicy, splitBrainProtection);
+    }
+
+    /** A copy with another merge policy. */
+    public MapSettings withMergePolicy(MergePolicy policy) {
+        return new MapSettings(backupCount, asyncBackupCount, readBackupData, timeToLive, policy, splitBrainProtection);
+    }
+
+    /** A copy with other split-brain protection ({@link SplitBrainProtection#OFF} for none). */
+    public MapSettings withSplitBrainProtection(SplitBrainProtection protection) {
+        return new MapSettings(backupCount, asyncBackupCount, readBackupData, timeToLive, mergePolicy, protection);
     }
 }

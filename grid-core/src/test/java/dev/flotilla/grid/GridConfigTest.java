@@ -23,6 +23,9 @@ class GridConfigTest {
         assertThat(config.port()).isEqualTo(5701);
         assertThat(config.partitionCount()).isEqualTo(271);
         assertThat(config.mapDefaults()).isEqualTo(MapSettings.DEFAULT);
+        assertThat(config.mapDefaults().mergePolicy()).isEqualTo(MergePolicy.PUT_IF_ABSENT);
+        assertThat(config.mapDefaults().splitBrainProtection()).isEqualTo(SplitBrainProtection.OFF);
+        assertThat(config.mapDefaults().splitBrainProtection().enabled()).isFalse();
         assertThat(config.cpMemberCount()).isZero();
         assertThat(config.cpFailOnIndeterminateState()).isTrue();
         assertThat(config.members()).isEmpty();
@@ -38,7 +41,7 @@ class GridConfigTest {
 
     @Test
     void builder_backupsOverSix_rejectsSum() {
-        assertThatThrownBy(() -> GridConfig.builder().map("orders", new MapSettings(4, 3, false, Duration.ZERO)).build())
+        assertThatThrownBy(() -> GridConfig.builder().map("orders", MapSettings.DEFAULT.withBackupCount(4).withAsyncBackupCount(3)).build())
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("maps.orders.async-backup-count = 3");
     }
@@ -83,13 +86,16 @@ class GridConfigTest {
                     async-backup-count: 1
                     read-backup-data: true
                     time-to-live-seconds: 60
+                    merge-policy: latest-update
+                    split-brain-min-size: 2
+                    split-brain-function: recently-active
+                    split-brain-tolerance-millis: 4000
+                    split-brain-protect-on: write
                   cp:
                     member-count: 3
                     fail-on-indeterminate-operation-state: false
                     leader-election-timeout-millis: 1000
                     leader-heartbeat-period-millis: 300
-                  split-brain-protection:
-                    min-cluster-size: 2
                   failure-detection:
                     heartbeat-interval-seconds: 2
                     max-no-heartbeat-seconds: 20
@@ -104,15 +110,17 @@ class GridConfigTest {
         assertThat(config.portAutoIncrement()).isFalse();
         assertThat(config.members()).containsExactly("127.0.0.1:5801", "127.0.0.1:5802");
         assertThat(config.partitionCount()).isEqualTo(31);
-        assertThat(config.mapDefaults()).isEqualTo(new MapSettings(0, 1, true, Duration.ofSeconds(60)));
+        SplitBrainProtection protection = new SplitBrainProtection(2, SplitBrainProtection.Function.RECENTLY_ACTIVE,
+                Duration.ofMillis(4000), SplitBrainProtection.ProtectOn.WRITE);
+        assertThat(config.mapDefaults()).isEqualTo(new MapSettings(0, 1, true, Duration.ofSeconds(60),
+                MergePolicy.LATEST_UPDATE, protection));
         // Per-map keys apply over the final defaults even when written before map-defaults.
-        assertThat(config.mapSettings("orders")).isEqualTo(new MapSettings(2, 1, true, Duration.ofSeconds(60)));
+        assertThat(config.mapSettings("orders")).isEqualTo(config.mapDefaults().withBackupCount(2));
         assertThat(config.mapSettings("other")).isEqualTo(config.mapDefaults());
         assertThat(config.cpMemberCount()).isEqualTo(3);
         assertThat(config.cpFailOnIndeterminateState()).isFalse();
         assertThat(config.cpLeaderElectionTimeout()).isEqualTo(Duration.ofMillis(1000));
         assertThat(config.cpLeaderHeartbeatPeriod()).isEqualTo(Duration.ofMillis(300));
-        assertThat(config.splitBrainProtectionMinSize()).isEqualTo(2);
         assertThat(config.heartbeatInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.maxNoHeartbeat()).isEqualTo(Duration.ofSeconds(20));
         assertThat(config.properties()).containsEntry("hazelcast.operation.call.timeout.millis", "30000");
@@ -158,6 +166,85 @@ class GridConfigTest {
     void fromProperties_commaSeparatedMembers_split() {
         GridConfig config = GridConfig.fromProperties(Map.of("members", "127.0.0.1:5701, 127.0.0.1:5702"));
         assertThat(config.members()).isEqualTo(List.of("127.0.0.1:5701", "127.0.0.1:5702"));
+    }
+
+    @Test
+    void fromYaml_perMapMergeAndProtection_overrideDefaultsSettingBySetting() throws IOException {
+        GridConfig config = GridConfig.fromYaml(new StringReader("""
+                map-defaults:
+                  split-brain-min-size: 3
+                maps:
+                  sets:
+                    merge-policy: union
+                  reads:
+                    split-brain-protect-on: read
+                  open:
+                    split-brain-min-size: 0
+                """));
+
+        SplitBrainProtection three = SplitBrainProtection.OFF.withMinSize(3);
+        assertThat(config.mapDefaults()).isEqualTo(MapSettings.DEFAULT.withSplitBrainProtection(three));
+        assertThat(config.mapSettings("sets")).isEqualTo(config.mapDefaults().withMergePolicy(MergePolicy.UNION));
+        assertThat(config.mapSettings("reads").splitBrainProtection())
+                .isEqualTo(three.withProtectOn(SplitBrainProtection.ProtectOn.READ));
+        assertThat(config.mapSettings("open").splitBrainProtection().enabled()).isFalse();
+    }
+
+    @Test
+    void fromProperties_camelCaseMapSettings_accepted() {
+        GridConfig config = GridConfig.fromProperties(Map.of("mapDefaults.mergePolicy", "pass-through",
+                "maps.orders.splitBrainMinSize", 2, "maps.orders.splitBrainFunction", "recently-active"));
+
+        assertThat(config.mapDefaults().mergePolicy()).isEqualTo(MergePolicy.PASS_THROUGH);
+        assertThat(config.mapSettings("orders").splitBrainProtection()).isEqualTo(SplitBrainProtection.OFF
+                .withMinSize(2).withFunction(SplitBrainProtection.Function.RECENTLY_ACTIVE));
+    }
+
+    @Test
+    void fromYaml_unknownEnumValue_namesKeyAndListsValidValues() {
+        assertThatThrownBy(() -> GridConfig.fromYaml(new StringReader("maps:\n  sets:\n    merge-policy: unoin\n")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("maps.sets.merge-policy = 'unoin': must be one of put-if-absent, pass-through, "
+                        + "latest-update, higher-hits, discard, union")
+                .extracting(e -> ((InvalidConfigException) e).field()).isEqualTo("maps.sets.merge-policy");
+        assertThatThrownBy(() -> GridConfig.fromYaml(new StringReader("map-defaults:\n  split-brain-function: majority\n")))
+                .hasMessage("map-defaults.split-brain-function = 'majority': must be one of member-count, recently-active");
+        assertThatThrownBy(() -> GridConfig.fromYaml(new StringReader("map-defaults:\n  split-brain-protect-on: all\n")))
+                .hasMessage("map-defaults.split-brain-protect-on = 'all': must be one of read-write, write, read");
+    }
+
+    @Test
+    void builder_badSplitBrainMinSize_rejectedWithField() {
+        assertThatThrownBy(() -> GridConfig.builder()
+                .map("orders", MapSettings.DEFAULT.withSplitBrainProtection(SplitBrainProtection.OFF.withMinSize(1))).build())
+                .hasMessage("maps.orders.split-brain-min-size = 1: must be between 2 and 1000");
+        assertThatThrownBy(() -> GridConfig.builder()
+                .mapDefaults(MapSettings.DEFAULT.withSplitBrainProtection(SplitBrainProtection.OFF.withMinSize(1001))).build())
+                .hasMessage("map-defaults.split-brain-min-size = 1001: must be between 2 and 1000");
+        assertThatThrownBy(() -> GridConfig.builder().mapDefaults(MapSettings.DEFAULT.withMergePolicy(null)).build())
+                .hasMessage("map-defaults.merge-policy = null: must be set");
+    }
+
+    @Test
+    void builder_recentlyActiveToleranceNotOverHeartbeat_rejected() {
+        SplitBrainProtection oneSecond = SplitBrainProtection.OFF.withMinSize(2).withTolerance(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> GridConfig.builder().map("orders", MapSettings.DEFAULT.withSplitBrainProtection(
+                oneSecond.withFunction(SplitBrainProtection.Function.RECENTLY_ACTIVE))).build())
+                .hasMessageStartingWith("maps.orders.split-brain-tolerance-millis = 1000: must be longer than "
+                        + "failure-detection.heartbeat-interval-seconds (1)");
+        // Member counting ignores the tolerance, and so does the check.
+        assertThat(GridConfig.builder().map("orders", MapSettings.DEFAULT.withSplitBrainProtection(oneSecond)).build()
+                .mapSettings("orders").splitBrainProtection()).isEqualTo(oneSecond);
+        assertThatThrownBy(() -> GridConfig.fromYaml(new StringReader("map-defaults:\n  split-brain-tolerance-millis: 0\n")))
+                .hasMessage("map-defaults.split-brain-tolerance-millis = 0: must be between 1 and 2147483647");
+    }
+
+    @Test
+    void fromYaml_clusterWideMinClusterSize_rejectedPointingToMapSetting() {
+        assertThatThrownBy(() -> GridConfig.fromYaml(new StringReader("split-brain-protection:\n  min-cluster-size: 2\n")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("split-brain-protection.min-cluster-size = '2': replaced by the map setting "
+                        + "split-brain-min-size");
     }
 
     @Test

@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
  * mid-call ({@code MemberLeftException} is retryable), which can apply a write twice; acknowledged writes survive
  * one crash only with a synchronous backup ({@code backup-count >= 1}); after a split brain heals, Hazelcast's
  * default {@code PutIfAbsentMergePolicy} keeps the larger side's value of every key both sides hold, so the
- * smaller side's updates are lost.
+ * smaller side's updates are lost. The split-brain statements below assume that default: a map's
+ * {@code merge-policy} changes what the merge keeps ({@code union} keeps the set's adds from both sides), and its
+ * {@code split-brain-min-size} makes the smaller side refuse (definite {@code no-quorum}) instead of writing.
  */
 public enum GuaranteeMode {
     /**

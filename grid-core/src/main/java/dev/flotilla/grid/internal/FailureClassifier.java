@@ -69,7 +69,8 @@ public final class FailureClassifier {
 
     private static String describe(GridFailure kind) {
         return switch (kind) {
-            case NO_QUORUM -> "this side of the cluster has fewer members than split-brain protection requires";
+            case NO_QUORUM -> "this side of the cluster has fewer (recently active) members than the map's split-brain "
+                    + "protection requires";
             case NO_DATA_MEMBER -> "no member of the cluster can own data";
             case CP_GROUP_DESTROYED -> "the CP group was destroyed";
             case INDETERMINATE -> "the outcome of the CP operation is unknown";

@@ -6,16 +6,21 @@ import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.config.cp.CPSubsystemConfig;
+import com.hazelcast.spi.merge.DiscardMergePolicy;
+import com.hazelcast.spi.merge.HigherHitsMergePolicy;
+import com.hazelcast.spi.merge.LatestUpdateMergePolicy;
+import com.hazelcast.spi.merge.PassThroughMergePolicy;
+import com.hazelcast.spi.merge.PutIfAbsentMergePolicy;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import dev.flotilla.grid.GridConfig;
 import dev.flotilla.grid.MapSettings;
+import dev.flotilla.grid.MergePolicy;
+import dev.flotilla.grid.SplitBrainProtection;
 
 import java.util.UUID;
 
 /** The one place that turns a {@link GridConfig} into a Hazelcast {@link Config}. */
 public final class HazelcastConfigMapper {
-    /** Split-brain protection rule attached to every map when a minimum size is configured. */
-    public static final String SPLIT_BRAIN_PROTECTION = "flotilla-min-cluster-size";
-
     private HazelcastConfigMapper() {
     }
 
@@ -49,12 +54,8 @@ public final class HazelcastConfigMapper {
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.logging.type", "slf4j");
 
-        if (grid.splitBrainProtectionMinSize() > 0) {
-            config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(SPLIT_BRAIN_PROTECTION, true,
-                    grid.splitBrainProtectionMinSize()));
-        }
-        config.addMapConfig(mapConfig("default", grid.mapDefaults(), grid));
-        grid.maps().forEach((name, settings) -> config.addMapConfig(mapConfig(name, settings, grid)));
+        config.addMapConfig(mapConfig("default", grid.mapDefaults(), config));
+        grid.maps().forEach((name, settings) -> config.addMapConfig(mapConfig(name, settings, config)));
 
         CPSubsystemConfig cp = config.getCPSubsystemConfig();
         cp.setCPMemberCount(grid.cpMemberCount());
@@ -73,15 +74,63 @@ public final class HazelcastConfigMapper {
         return config;
     }
 
-    private static MapConfig mapConfig(String name, MapSettings settings, GridConfig grid) {
+    /** The map's config; its split-brain protection rule, if any, is added to {@code config} under its own name. */
+    private static MapConfig mapConfig(String name, MapSettings settings, Config config) {
         MapConfig map = new MapConfig(name)
                 .setBackupCount(settings.backupCount())
                 .setAsyncBackupCount(settings.asyncBackupCount())
                 .setReadBackupData(settings.readBackupData())
                 .setTimeToLiveSeconds((int) Math.min(Integer.MAX_VALUE, settings.timeToLive().toSeconds()));
-        if (grid.splitBrainProtectionMinSize() > 0) {
-            map.setSplitBrainProtectionName(SPLIT_BRAIN_PROTECTION);
+        map.getMergePolicyConfig().setPolicy(mergePolicyClass(settings.mergePolicy()));
+        // latest-update and higher-hits compare per-entry statistics (last update time, hits). Hazelcast 5.4 checks
+        // every map config when a member starts and refuses to start one that names them without per-entry
+        // statistics (InvalidConfigurationException: "requires the merge type ... MergingLastUpdateTime").
+        map.setPerEntryStatsEnabled(needsPerEntryStats(settings.mergePolicy()));
+        SplitBrainProtection protection = settings.splitBrainProtection();
+        if (protection.enabled()) {
+            // Maps with equal protection share one rule: same settings, same name, same config.
+            SplitBrainProtectionConfig rule = splitBrainProtectionConfig(protection);
+            config.addSplitBrainProtectionConfig(rule);
+            map.setSplitBrainProtectionName(rule.getName());
         }
         return map;
+    }
+
+    static String mergePolicyClass(MergePolicy policy) {
+        return switch (policy) {
+            case PUT_IF_ABSENT -> PutIfAbsentMergePolicy.class.getName();
+            case PASS_THROUGH -> PassThroughMergePolicy.class.getName();
+            case LATEST_UPDATE -> LatestUpdateMergePolicy.class.getName();
+            case HIGHER_HITS -> HigherHitsMergePolicy.class.getName();
+            case DISCARD -> DiscardMergePolicy.class.getName();
+            case UNION -> UnionMergePolicy.class.getName();
+        };
+    }
+
+    static boolean needsPerEntryStats(MergePolicy policy) {
+        return policy == MergePolicy.LATEST_UPDATE || policy == MergePolicy.HIGHER_HITS;
+    }
+
+    /**
+     * The Hazelcast rule for one protection setting, named after what it does, for example
+     * {@code flotilla-member-count-3-read-write} or {@code flotilla-recently-active-3-5000ms-write}: the tolerance is
+     * part of the name only where it counts.
+     */
+    static SplitBrainProtectionConfig splitBrainProtectionConfig(SplitBrainProtection protection) {
+        int tolerance = (int) protection.tolerance().toMillis();
+        SplitBrainProtectionConfig rule = switch (protection.function()) {
+            case MEMBER_COUNT -> new SplitBrainProtectionConfig(
+                    "flotilla-member-count-" + protection.minSize() + "-" + protection.protectOn().id(), true,
+                    protection.minSize());
+            case RECENTLY_ACTIVE -> SplitBrainProtectionConfig.newRecentlyActiveSplitBrainProtectionConfigBuilder(
+                            "flotilla-recently-active-" + protection.minSize() + "-" + tolerance + "ms-"
+                                    + protection.protectOn().id(), protection.minSize(), tolerance)
+                    .enabled(true).build();
+        };
+        return rule.setProtectOn(switch (protection.protectOn()) {
+            case READ_WRITE -> SplitBrainProtectionOn.READ_WRITE;
+            case WRITE -> SplitBrainProtectionOn.WRITE;
+            case READ -> SplitBrainProtectionOn.READ;
+        });
     }
 }

@@ -31,9 +31,11 @@ import java.util.concurrent.ExecutionException;
  * non-definite {@link GridException} (they may or may not have been applied). With backup count 0, or with
  * only asynchronous backups, acknowledged writes on the lost member are gone.
  *
- * <p><b>Split brain</b>: each side keeps serving unless split-brain protection is configured, in which case the
- * smaller side rejects operations (definite {@code no-quorum}). When the sides merge, Hazelcast's default merge
- * policy keeps one side's entry per key: writes on the other side are lost.
+ * <p><b>Split brain</b>: each side keeps serving unless the map has split-brain protection
+ * ({@code split-brain-min-size}), in which case a side with too few members rejects operations (definite
+ * {@code no-quorum}), once it notices the split. When the sides merge, the map's merge policy keeps one side's
+ * entry per key (by default the larger side's: {@code put-if-absent}): writes on the other side are lost.
+ * {@code union} does not merge documents; it keeps them as {@code put-if-absent} does.
  *
  * <p>Documents are stored as {@code HazelcastJsonValue} of the form
  * {@code {"version":N,"op":"<write id>","value":<document>}},
