@@ -1,6 +1,8 @@
 package dev.flotilla.grid;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Settings of one map (or of every map without settings of its own): replication, expiry, what a merge after a
@@ -41,6 +43,27 @@ public record MapSettings(int backupCount, int asyncBackupCount, boolean readBac
         Checks.notNull(prefix + ".merge-policy", mergePolicy);
         Checks.notNull(prefix + ".split-brain-min-size", splitBrainProtection).validate(prefix);
         return this;
+    }
+
+    /**
+     * These settings as the keys a node file writes under {@code map-defaults} or {@code maps.<name>}
+     * (config/README.md), in the table's order; the split-brain keys only when protection is on. Reading them back
+     * gives these settings.
+     */
+    public Map<String, Object> configKeys() {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("backup-count", backupCount);
+        keys.put("async-backup-count", asyncBackupCount);
+        keys.put("read-backup-data", readBackupData);
+        keys.put("time-to-live-seconds", timeToLive.toSeconds());
+        keys.put("merge-policy", mergePolicy.id());
+        if (splitBrainProtection.enabled()) {
+            keys.put("split-brain-min-size", splitBrainProtection.minSize());
+            keys.put("split-brain-function", splitBrainProtection.function().id());
+            keys.put("split-brain-tolerance-millis", splitBrainProtection.tolerance().toMillis());
+            keys.put("split-brain-protect-on", splitBrainProtection.protectOn().id());
+        }
+        return keys;
     }
 
     /** A copy with another synchronous backup count. */

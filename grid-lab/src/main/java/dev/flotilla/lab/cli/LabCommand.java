@@ -24,7 +24,7 @@ import java.util.Locale;
  *
  * <pre>
  * lab run &lt;spec.yml&gt; [--out DIR] [--trials N]
- * lab matrix [--processes] [--trials N] [--out DIR] [--quick] [--docs FILE]
+ * lab matrix [--processes | --partitions] [--trials N] [--out DIR] [--quick] [--docs FILE]
  * </pre>
  *
  * Exit codes: 0 when the run completed, whatever the verdict; 2 on bad usage or a rejected spec; 1 when the
@@ -33,7 +33,7 @@ import java.util.Locale;
 public final class LabCommand {
     static final String USAGE = """
             usage: lab run <spec.yml> [--out DIR] [--trials N]
-                   lab matrix [--processes] [--trials N] [--out DIR] [--quick] [--docs FILE]
+                   lab matrix [--processes | --partitions] [--trials N] [--out DIR] [--quick] [--docs FILE]
               run     runs one experiment spec (see docs/lab-runs.md); default DIR lab-runs/<spec name>
                       --trials N  N trials with seeds seed, seed+1, ... into DIR/trial-<k>, rates in DIR/trials.md
               matrix  in-process: every mode of every workload against join, leave and crash;
@@ -48,6 +48,8 @@ public final class LabCommand {
     private static final String DOCS_END = "<!-- lab-matrix:end -->";
     private static final String PROCESS_DOCS_BEGIN = "<!-- lab-process-matrix:begin -->";
     private static final String PROCESS_DOCS_END = "<!-- lab-process-matrix:end -->";
+    private static final String PARTITION_DOCS_BEGIN = "<!-- lab-partition-matrix:begin -->";
+    private static final String PARTITION_DOCS_END = "<!-- lab-partition-matrix:end -->";
 
     private LabCommand() {
     }
@@ -146,11 +148,13 @@ public final class LabCommand {
         Path docs = null;
         boolean quick = false;
         boolean processes = false;
+        boolean partitions = false;
         int trials = 1;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--quick" -> quick = true;
                 case "--processes" -> processes = true;
+                case "--partitions" -> partitions = true;
                 case "--trials" -> {
                     trials = i + 1 < args.size() ? trials(args.get(++i)) : -1;
                     if (trials < 1) {
@@ -174,11 +178,18 @@ public final class LabCommand {
                 }
             }
         }
-        if (processes) {
-            return processMatrix(dir == null ? Path.of("lab-runs", "process-matrix") : dir, docs, quick, trials, out);
+        if (processes && partitions) {
+            return usage(err, "--processes and --partitions are two matrices; pick one");
+        }
+        if (partitions && PrivateNetwork.unavailable().isPresent()) {
+            return usage(err, "cannot run the partition matrix: " + PrivateNetwork.unavailable().get());
+        }
+        if (processes || partitions) {
+            return processMatrix(dir == null ? Path.of("lab-runs", partitions ? "partition-matrix" : "process-matrix")
+                    : dir, docs, quick, trials, out, partitions);
         }
         if (trials != 1) {
-            return usage(err, "--trials is for --processes; the in-process matrix runs each cell once");
+            return usage(err, "--trials is for --processes and --partitions; the in-process matrix runs each cell once");
         }
         dir = dir == null ? Path.of("lab-runs", "matrix") : dir;
         String commandLine = "lab matrix" + (quick ? " --quick" : "") + " --out " + dir
@@ -205,29 +216,38 @@ public final class LabCommand {
         return 0;
     }
 
-    private static int processMatrix(Path dir, Path docs, boolean quick, int trials, PrintStream out)
-            throws IOException {
-        String commandLine = "lab matrix --processes" + (quick ? " --quick" : "") + " --trials " + trials
+    private static int processMatrix(Path dir, Path docs, boolean quick, int trials, PrintStream out,
+                                     boolean partitions) throws IOException {
+        String flag = partitions ? "--partitions" : "--processes";
+        String commandLine = "lab matrix " + flag + (quick ? " --quick" : "") + " --trials " + trials
                 + " --out " + dir + (docs == null ? "" : " --docs " + docs);
-        ProcessMatrix matrix = ProcessMatrix.standard(trials, quick);
+        List<ExperimentSpec> cells = partitions ? PartitionMatrix.standard(trials, quick).cells()
+                : ProcessMatrix.standard(trials, quick).cells();
+        String what = partitions ? "partition matrix" : "process matrix";
         long start = System.nanoTime();
-        out.println("process matrix: " + matrix.cells().size() + " cells x " + trials + " trials into " + dir);
-        List<TrialSet> sets = matrix.run(dir, progress -> {
-            if (progress.phase() == Phase.DONE) {
-                out.println(line(progress));
-            }
-        });
+        out.println(what + ": " + cells.size() + " cells x " + trials + " trials into " + dir);
+        List<TrialSet> sets = new ArrayList<>();
+        for (ExperimentSpec spec : cells) {
+            sets.add(Trials.run(spec, trials, dir.resolve(spec.name()), progress -> {
+                if (progress.phase() == Phase.DONE) {
+                    out.println(line(progress));
+                }
+            }));
+        }
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         String table = Reports.trialsMarkdown(sets);
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("process-matrix.md"), table, StandardCharsets.UTF_8);
-        out.println("process matrix done in " + seconds + " s: " + dir.resolve("process-matrix.md").toAbsolutePath());
+        Path file = dir.resolve((partitions ? "partition" : "process") + "-matrix.md");
+        Files.writeString(file, table, StandardCharsets.UTF_8);
+        out.println(what + " done in " + seconds + " s: " + file.toAbsolutePath());
         if (docs != null) {
             String date = LocalDate.now(ZoneOffset.UTC).toString();
-            writeDocs(docs, PROCESS_DOCS_BEGIN, PROCESS_DOCS_END, "Measured with `" + commandLine + "` on " + date
-                    + " (" + seconds + " s for " + sets.size() + " cells x " + trials + " trials; 2 cores, node"
-                    + " processes on loopback, the product's client with load balancing).\n\n" + table);
-            out.println("process table written to " + docs);
+            writeDocs(docs, partitions ? PARTITION_DOCS_BEGIN : PROCESS_DOCS_BEGIN,
+                    partitions ? PARTITION_DOCS_END : PROCESS_DOCS_END, "Measured with `" + commandLine + "` on "
+                    + date + " (" + seconds + " s for " + sets.size() + " cells x " + trials + " trials; 2 cores,"
+                    + " node processes on loopback, the product's client with load balancing"
+                    + (partitions ? ", iptables cuts in the lab's network namespace" : "") + ").\n\n" + table);
+            out.println(what + " table written to " + docs);
         }
         return 0;
     }

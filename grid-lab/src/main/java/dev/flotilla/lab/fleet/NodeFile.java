@@ -1,13 +1,13 @@
 package dev.flotilla.lab.fleet;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The node file of one fleet node, in the keys an operator writes (config/README.md): its address and ports, the
- * fleet's cluster name and member list, map replication, CP members and failure detection.
+ * fleet's cluster name and member list, map settings (replication, merge policy, split-brain protection), CP
+ * members and failure detection.
  *
  * <p>The lab departs from a node's defaults in two places, both visible in the file: outgoing member connections
  * leave from the node's own address ({@code hazelcast.socket.client.bind.any=false}), so that each node is one
@@ -39,11 +39,7 @@ final class NodeFile {
         y.append("  members:\n");
         members.forEach(m -> y.append("    - ").append(m).append('\n'));
         y.append("  map-defaults:\n");
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("backup-count", settings.map().backupCount());
-        map.put("async-backup-count", settings.map().asyncBackupCount());
-        map.put("read-backup-data", settings.map().readBackupData());
-        map.forEach((k, v) -> y.append("    ").append(k).append(": ").append(v).append('\n'));
+        settings.map().configKeys().forEach((k, v) -> y.append("    ").append(k).append(": ").append(v).append('\n'));
         y.append("  cp:\n    member-count: ").append(settings.cpMemberCount()).append('\n');
         y.append("  failure-detection:\n    max-no-heartbeat-seconds: ")
                 .append(settings.maxNoHeartbeat().toSeconds()).append('\n');

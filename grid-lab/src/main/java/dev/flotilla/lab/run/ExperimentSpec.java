@@ -195,10 +195,8 @@ public record ExperimentSpec(String name, Workload workload, GuaranteeMode mode,
         out.put("name", name);
         out.put("workload", workload.name());
         out.put("mode", mode.id());
-        Map<String, Object> mapOut = new LinkedHashMap<>();
-        mapOut.put("backup-count", map.backupCount());
-        mapOut.put("async-backup-count", map.asyncBackupCount());
-        mapOut.put("read-backup-data", map.readBackupData());
+        Map<String, Object> mapOut = new LinkedHashMap<>(map.configKeys());
+        mapOut.remove("time-to-live-seconds");
         out.put("map", mapOut);
         out.put("cluster", cluster.id());
         out.put("members", members);

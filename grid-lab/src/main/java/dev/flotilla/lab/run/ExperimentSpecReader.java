@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.flotilla.grid.GridConfig;
+import dev.flotilla.grid.InvalidConfigException;
 import dev.flotilla.grid.MapSettings;
 
 import java.io.IOException;
@@ -13,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads an {@link ExperimentSpec} from YAML: known keys only, each with its type checked and its field named. */
@@ -22,7 +26,10 @@ final class ExperimentSpecReader {
     private static final Set<String> TOP = Set.of("name", "workload", "mode", "map", "cluster", "members",
             "cp-members", "nemesis", "duration-seconds", "clients", "rate", "seed", "keys", "safe-timeout-seconds",
             "idempotency-keys", "max-no-heartbeat-seconds");
-    private static final Set<String> MAP = Set.of("backup-count", "async-backup-count", "read-backup-data");
+    /** The node file's map settings (config/README.md); the spec's {@code map.} keys are its {@code map-defaults.} keys. */
+    private static final Set<String> MAP = Set.of("backup-count", "async-backup-count", "read-backup-data",
+            "merge-policy", "split-brain-min-size", "split-brain-function", "split-brain-tolerance-millis",
+            "split-brain-protect-on");
     private static final Set<String> NEMESIS = Set.of("name", "interval-seconds", "sizes", "settle-seconds",
             "pause-seconds", "shape", "partition-seconds");
 
@@ -63,17 +70,7 @@ final class ExperimentSpecReader {
             JsonNode map = root.get("map");
             requireObject("map", map);
             requireKnown("map.", map, MAP);
-            MapSettings settings = MapSettings.DEFAULT;
-            if (map.has("backup-count")) {
-                settings = settings.withBackupCount(integer("map.backup-count", map.get("backup-count")));
-            }
-            if (map.has("async-backup-count")) {
-                settings = settings.withAsyncBackupCount(integer("map.async-backup-count", map.get("async-backup-count")));
-            }
-            if (map.has("read-backup-data")) {
-                settings = settings.withReadBackupData(bool("map.read-backup-data", map.get("read-backup-data")));
-            }
-            b.map(settings);
+            b.map(mapSettings(map));
         }
         if (root.has("cluster")) {
             b.cluster(text("cluster", root.get("cluster")));
@@ -157,6 +154,24 @@ final class ExperimentSpecReader {
             b.safeTimeout(seconds("safe-timeout-seconds", root.get("safe-timeout-seconds")));
         }
         return b.build();
+    }
+
+    /** Parsed and validated by the node's own config reader, so a spec accepts exactly what a node file does. */
+    private static MapSettings mapSettings(JsonNode map) {
+        Map<String, Object> flat = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (!field.getValue().isValueNode() || field.getValue().isNull()) {
+                throw new InvalidSpecException("map." + field.getKey(), field.getValue().toString(), "must be a single value");
+            }
+            flat.put("map-defaults." + field.getKey(), field.getValue().asText());
+        }
+        try {
+            return GridConfig.fromProperties(flat).mapDefaults();
+        } catch (InvalidConfigException e) {
+            String key = e.field().startsWith("map-defaults.") ? e.field().substring("map-defaults.".length()) : e.field();
+            throw new InvalidSpecException("map." + key, e.value(), e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+        }
     }
 
     private static void requireObject(String field, JsonNode node) {

@@ -1,10 +1,7 @@
 package dev.flotilla.lab.run;
 
 import dev.flotilla.grid.MapSettings;
-import dev.flotilla.lab.report.TrialSet;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,14 +63,5 @@ public record ProcessMatrix(List<ExperimentSpec> cells, int trials) {
                 .keys(workload.equals("bank") ? 5 : 3).duration(duration).nemesisInterval(duration.dividedBy(3))
                 .pauseFor(Duration.ofSeconds(15)).settleLimit(Duration.ofSeconds(30))
                 .safeTimeout(Duration.ofSeconds(90)).seed(7);
-    }
-
-    /** Runs every cell's trials one after another, each cell into {@code dir/<cell name>/}. */
-    public List<TrialSet> run(Path dir, ProgressListener listener) throws IOException {
-        List<TrialSet> sets = new ArrayList<>();
-        for (ExperimentSpec spec : cells) {
-            sets.add(Trials.run(spec, trials, dir.resolve(spec.name()), listener));
-        }
-        return sets;
     }
 }
