@@ -5,6 +5,7 @@ import dev.flotilla.client.protocol.ClusterSummary;
 import dev.flotilla.client.protocol.ExperimentStatus;
 import dev.flotilla.client.protocol.MemberView;
 import dev.flotilla.client.protocol.MembersView;
+import dev.flotilla.client.protocol.MembershipView;
 import dev.flotilla.client.protocol.MigrationSummary;
 import dev.flotilla.client.protocol.MigrationView;
 import dev.flotilla.client.protocol.MigrationsView;
@@ -31,6 +32,7 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(PartitionView.class)
 @SerdeImport(PartitionsView.class)
 @SerdeImport(ClusterEventView.class)
+@SerdeImport(MembershipView.class)
 @SerdeImport(ExperimentStatus.class)
 final class WireTypes {
     private WireTypes() {

@@ -59,6 +59,26 @@ class WireRecordsTest {
     }
 
     @Test
+    void clusterEventView_splitDetected_roundTripsWithMembership() throws Exception {
+        ClusterEventView split = new ClusterEventView("split-detected", "2024-01-01T00:00:00Z", null, null, null, null,
+                null, new MembershipView(1, 3, true));
+        String text = json.writeValueAsString(split);
+
+        assertThat(text).isEqualTo("{\"type\":\"split-detected\",\"at\":\"2024-01-01T00:00:00Z\","
+                + "\"membership\":{\"seen\":1,\"expected\":3,\"minority\":true}}");
+        assertThat(json.readValue(text, ClusterEventView.class)).isEqualTo(split);
+    }
+
+    @Test
+    void clusterEventView_olderServerEvent_parsesWithoutMembership() throws Exception {
+        ClusterEventView old = json.readValue("{\"type\":\"member-left\",\"at\":\"2024-01-01T00:00:00Z\","
+                + "\"member\":{\"uuid\":\"u\",\"address\":\"127.0.0.1:5701\"}}", ClusterEventView.class);
+
+        assertThat(old.membership()).isNull();
+        assertThat(old.member().address()).isEqualTo("127.0.0.1:5701");
+    }
+
+    @Test
     void guaranteeFamilyViews_serverShape_parse() throws Exception {
         assertThat(json.readValue("{\"namespace\":\"n\",\"mode\":\"cp\",\"key\":\"r\",\"value\":null}", RegisterView.class))
                 .isEqualTo(new RegisterView("n", "cp", "r", null));

@@ -2,7 +2,7 @@ package dev.flotilla.grid.cluster;
 
 import java.time.Instant;
 
-/** Something that changed the cluster: membership, a migration, or lost partition data. */
+/** Something that changed the cluster: membership, a migration, lost partition data, a split or a merge. */
 public sealed interface ClusterEvent {
 
     /** A stable kebab-case name of the event kind, for example {@code member-joined}. */
@@ -53,6 +53,58 @@ public sealed interface ClusterEvent {
         @Override
         public String type() {
             return "partition-lost";
+        }
+    }
+
+    /**
+     * This member removed members that had not left gracefully: the cluster may have split in two, or those
+     * members crashed. Follows their {@link MemberLeft} events.
+     *
+     * <p><b>What it can and cannot tell.</b> Hazelcast 5.4 tells no member but the master that a member is
+     * shutting down (the leaving member asks only the master to move its partitions away), and removes a
+     * crashed member and one behind a network partition the same way. What every member can see is its
+     * partition table: a member that left gracefully holds no replica when it is removed, because the master
+     * moved them all first; a crashed or cut-off member still does. So this event fires when a removed member
+     * still held partition replicas in this member's table, which means a crash as often as a split. A lite member
+     * or a member that had not received partitions yet holds none, so its drop counts as graceful. Members
+     * removed in the same member-list update give one event. Removals while this member merges into another
+     * cluster are not counted.
+     *
+     * @param membership members seen after the removal, against the most seen since start or the last merge;
+     *                   {@link Membership#minority()} says whether this side holds at most half of them
+     */
+    record SplitDetected(Instant at, Membership membership) implements ClusterEvent {
+        @Override
+        public String type() {
+            return "split-detected";
+        }
+    }
+
+    /**
+     * This member's side of a split brain merged into a larger cluster (Hazelcast's lifecycle event
+     * {@code MERGED}): this member restarted its services and rejoined, its map entries went through each map's
+     * merge policy (by default put-if-absent: entries whose key the other side also had were dropped). Only the
+     * members of the side that merges get it; the other side sees {@link MemberJoined} events.
+     *
+     * @param membership members seen after the merge; the expected count starts again from it
+     */
+    record Merged(Instant at, Membership membership) implements ClusterEvent {
+        @Override
+        public String type() {
+            return "merged";
+        }
+    }
+
+    /**
+     * This member reset itself to merge into another cluster and then could not join it (Hazelcast's lifecycle
+     * event {@code MERGE_FAILED}); its entries were not merged. The member's log says why.
+     *
+     * @param membership members seen when the merge failed
+     */
+    record MergeFailed(Instant at, Membership membership) implements ClusterEvent {
+        @Override
+        public String type() {
+            return "merge-failed";
         }
     }
 }

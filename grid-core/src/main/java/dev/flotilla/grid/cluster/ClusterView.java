@@ -26,6 +26,12 @@ public interface ClusterView {
     /** Migration processes running and recently finished. */
     Migrations migrations();
 
+    /**
+     * Members seen now against the most seen since this member started or last merged (less graceful leaves):
+     * {@code seen < expected} after a crash or a split, which this member cannot tell apart. Local, never blocks.
+     */
+    Membership membership();
+
     /** Whether the cluster and the local member can lose a member without losing data. */
     Safety safety();
 

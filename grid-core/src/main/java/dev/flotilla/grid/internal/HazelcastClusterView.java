@@ -1,17 +1,16 @@
 package dev.flotilla.grid.internal;
 
 import com.hazelcast.cluster.Member;
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.internal.partition.InternalPartition;
-import com.hazelcast.internal.partition.InternalPartitionService;
+import com.hazelcast.internal.partition.impl.InternalPartitionServiceImpl;
 import com.hazelcast.internal.partition.PartitionReplica;
 import com.hazelcast.partition.PartitionService;
 import dev.flotilla.grid.cluster.ClusterEvent;
 import dev.flotilla.grid.cluster.ClusterView;
 import dev.flotilla.grid.cluster.MemberInfo;
+import dev.flotilla.grid.cluster.Membership;
 import dev.flotilla.grid.cluster.Migrations;
 import dev.flotilla.grid.cluster.PartitionReplicas;
 import dev.flotilla.grid.cluster.PartitionTable;
@@ -33,6 +32,7 @@ public final class HazelcastClusterView implements ClusterView {
     private final int replicasShown;
     private final List<Consumer<ClusterEvent>> listeners = new CopyOnWriteArrayList<>();
     private final MigrationWatcher migrations = new MigrationWatcher(this::publish);
+    private final MembershipWatcher membership;
 
     /**
      * @param replicasShown backups listed per partition: the most any map keeps (Hazelcast assigns replicas to
@@ -47,17 +47,11 @@ public final class HazelcastClusterView implements ClusterView {
                 event.getPartitionId(), event.getLostBackupCount(), format(event.getEventSource()))));
         // Hazelcast assigns partitions lazily, on first use; assign them now so the views show owners from the start.
         internalPartitions().getPartitionOwner(0);
-        hazelcast.getCluster().addMembershipListener(new MembershipListener() {
-            @Override
-            public void memberAdded(MembershipEvent event) {
-                publish(new ClusterEvent.MemberJoined(Instant.now(), toInfo(event.getMember())));
-            }
-
-            @Override
-            public void memberRemoved(MembershipEvent event) {
-                publish(new ClusterEvent.MemberLeft(Instant.now(), toInfo(event.getMember())));
-            }
-        });
+        membership = new MembershipWatcher(this::publish, this::toInfo,
+                uuid -> internalPartitions().getLeftMemberSnapshot(uuid) != null,
+                () -> hazelcast.getCluster().getMembers().size());
+        hazelcast.getCluster().addMembershipListener(membership);
+        hazelcast.getLifecycleService().addLifecycleListener(membership);
     }
 
     @Override
@@ -77,7 +71,7 @@ public final class HazelcastClusterView implements ClusterView {
 
     @Override
     public PartitionTable partitions() {
-        InternalPartitionService service = internalPartitions();
+        InternalPartitionServiceImpl service = internalPartitions();
         int count = service.getPartitionCount();
         List<PartitionReplicas> table = new ArrayList<>(count);
         for (int id = 0; id < count; id++) {
@@ -98,6 +92,11 @@ public final class HazelcastClusterView implements ClusterView {
     @Override
     public Migrations migrations() {
         return new Migrations(migrations.inFlight(), migrations.recent(), internalPartitions().hasOnGoingMigrationLocal());
+    }
+
+    @Override
+    public Membership membership() {
+        return membership.membership();
     }
 
     @Override
@@ -128,8 +127,12 @@ public final class HazelcastClusterView implements ClusterView {
         }
     }
 
-    private InternalPartitionService internalPartitions() {
-        return ((HazelcastInstanceProxy) hazelcast).getOriginal().node.getPartitionService();
+    /**
+     * The member's partition service; the implementation's {@code getLeftMemberSnapshot} keeps the table a removed
+     * member still had replicas in, and nothing for a member that held none.
+     */
+    private InternalPartitionServiceImpl internalPartitions() {
+        return (InternalPartitionServiceImpl) ((HazelcastInstanceProxy) hazelcast).getOriginal().node.getPartitionService();
     }
 
     private MemberInfo toInfo(Member member) {

@@ -24,11 +24,7 @@ class ClusterDurabilityTest {
 
     @AfterEach
     void checkAndStop() {
-        try {
-            cluster.assertHealthy();
-        } finally {
-            cluster.close();
-        }
+        cluster.checkAndClose();
     }
 
     @Test

@@ -18,11 +18,7 @@ class ClusterViewTest {
 
     @AfterEach
     void checkAndStop() {
-        try {
-            cluster.assertHealthy();
-        } finally {
-            cluster.close();
-        }
+        cluster.checkAndClose();
     }
 
     @Test

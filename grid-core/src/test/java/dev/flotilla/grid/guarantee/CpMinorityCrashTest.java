@@ -22,11 +22,7 @@ class CpMinorityCrashTest {
 
     @AfterEach
     void checkAndStop() {
-        try {
-            cluster.assertHealthy();
-        } finally {
-            cluster.close();
-        }
+        cluster.checkAndClose();
     }
 
     @Test

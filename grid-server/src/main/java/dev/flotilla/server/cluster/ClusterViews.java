@@ -4,6 +4,7 @@ import dev.flotilla.client.protocol.ClusterEventView;
 import dev.flotilla.client.protocol.ClusterSummary;
 import dev.flotilla.client.protocol.MemberView;
 import dev.flotilla.client.protocol.MembersView;
+import dev.flotilla.client.protocol.MembershipView;
 import dev.flotilla.client.protocol.MigrationSummary;
 import dev.flotilla.client.protocol.MigrationView;
 import dev.flotilla.client.protocol.MigrationsView;
@@ -13,6 +14,7 @@ import dev.flotilla.client.protocol.SafetyView;
 import dev.flotilla.grid.cluster.ClusterEvent;
 import dev.flotilla.grid.cluster.ClusterView;
 import dev.flotilla.grid.cluster.MemberInfo;
+import dev.flotilla.grid.cluster.Membership;
 import dev.flotilla.grid.cluster.MigrationProcess;
 import dev.flotilla.grid.cluster.Migrations;
 import dev.flotilla.grid.cluster.PartitionTable;
@@ -89,7 +91,25 @@ final class ClusterViews {
             return new ClusterEventView(event.type(), at, null, null, lost.partitionId(), lost.lostReplicaIndex(),
                     lost.reportedBy());
         }
+        if (event instanceof ClusterEvent.SplitDetected split) {
+            return membershipEvent(event, split.membership());
+        }
+        if (event instanceof ClusterEvent.Merged merged) {
+            return membershipEvent(event, merged.membership());
+        }
+        if (event instanceof ClusterEvent.MergeFailed failed) {
+            return membershipEvent(event, failed.membership());
+        }
         return new ClusterEventView(event.type(), at, null, null, null, null, null);
+    }
+
+    static MembershipView membership(Membership membership) {
+        return new MembershipView(membership.seen(), membership.expected(), membership.minority());
+    }
+
+    private static ClusterEventView membershipEvent(ClusterEvent event, Membership membership) {
+        return new ClusterEventView(event.type(), event.at().toString(), null, null, null, null, null,
+                membership(membership));
     }
 
     static ClusterEventView subscribed(ClusterView cluster) {

@@ -2,6 +2,7 @@ package dev.flotilla.server.health;
 
 import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.cluster.ClusterView;
+import dev.flotilla.grid.cluster.Membership;
 import dev.flotilla.grid.cluster.Safety;
 import dev.flotilla.server.cluster.SafetyMonitor;
 import io.micronaut.health.HealthStatus;
@@ -30,6 +31,13 @@ import java.util.Map;
  * (the check asks other members, so it never runs here, on the event loop); {@code safetyCheckedAt} tells when. Only
  * whether the member runs is checked live, so DOWN is immediate. A rolling restart waits for UP on every node
  * before stopping the next one.
+ *
+ * <p>{@code membership} tells how many members this node sees against how many the cluster had ({@code seen},
+ * {@code expected}: the most seen since start or the last merge, less graceful leaves) and whether it sees at most
+ * half of them ({@code minority}), read live from the local member. It does not change the status: a node cannot
+ * tell a split from crashes (two of three members crashed leave a survivor that is "in the minority" and still the
+ * whole cluster), and without split-brain protection a minority side keeps serving reads and writes anyway. A
+ * status that refuses traffic on the minority side belongs with split-brain protection.
  */
 @Singleton
 public class GridHealthIndicator implements HealthIndicator {
@@ -69,10 +77,19 @@ public class GridHealthIndicator implements HealthIndicator {
         details.put("clusterName", cluster.clusterName());
         details.put("localMember", cluster.localMember().address());
         details.put("memberCount", cluster.members().size());
+        details.put("membership", membership(cluster.membership()));
         details.put("clusterSafe", known && last.clusterSafe());
         details.put("localMemberSafe", known && last.localMemberSafe());
         details.put("safetyCheckedAt", checked.checkedAt() == null ? null : checked.checkedAt().toString());
         HealthStatus status = known && last.clusterSafe() && last.localMemberSafe() ? HealthStatus.UP : OUT_OF_SERVICE;
         return HealthResult.builder("grid", status).details(details).build();
+    }
+
+    private static Map<String, Object> membership(Membership membership) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("seen", membership.seen());
+        view.put("expected", membership.expected());
+        view.put("minority", membership.minority());
+        return view;
     }
 }

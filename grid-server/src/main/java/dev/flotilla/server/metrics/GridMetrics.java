@@ -27,6 +27,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * only the master coordinates them), {@code flotilla_map_entries{map}} (owned here, not backups) and
  * {@code flotilla_map_operations_total{map,operation=get|put|remove}} (served here).
  *
+ * <p>Splits, per node: {@code flotilla_splits_detected_total} (times this node removed members that had not left
+ * gracefully: a split or crashes, which it cannot tell apart; one per member-list update),
+ * {@code flotilla_merges_total} (times this node's side merged into another cluster; the side it merged into
+ * counts nothing), {@code flotilla_cluster_members_expected} (the most members seen since start or the last merge,
+ * less graceful leaves; compare with {@code flotilla_cluster_members}) and {@code flotilla_cluster_minority} (1 when
+ * this node sees at most half of them).
+ *
  * <p>Map statistics are read from a snapshot refreshed every {@code flotilla-server.metrics.refresh} (5 s), which
  * also registers the meters of maps created since. The safety gauges read {@link SafetyMonitor}'s last check
  * (refreshed in the background every {@code flotilla-server.safety.refresh}; 0 when it is stale), since the check
@@ -37,6 +44,8 @@ public class GridMetrics implements MeterBinder {
     private final Grid grid;
     private final SafetyMonitor safety;
     private final AtomicLong migrationsCompleted = new AtomicLong();
+    private final AtomicLong splitsDetected = new AtomicLong();
+    private final AtomicLong merges = new AtomicLong();
     private final ClusterView.Subscription subscription;
     private final Map<String, MapStatistics> latest = new ConcurrentHashMap<>();
     private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
@@ -47,6 +56,10 @@ public class GridMetrics implements MeterBinder {
         this.subscription = grid.cluster().subscribe(event -> {
             if (event instanceof ClusterEvent.MigrationFinished) {
                 migrationsCompleted.incrementAndGet();
+            } else if (event instanceof ClusterEvent.SplitDetected) {
+                splitsDetected.incrementAndGet();
+            } else if (event instanceof ClusterEvent.Merged) {
+                merges.incrementAndGet();
             }
         });
     }
@@ -65,6 +78,16 @@ public class GridMetrics implements MeterBinder {
                 .description("1 while this node coordinates or takes part in a migration").register(registry);
         FunctionCounter.builder("flotilla.migrations.completed", migrationsCompleted, AtomicLong::get)
                 .description("migration processes this node saw finish (the master coordinates them)").register(registry);
+        FunctionCounter.builder("flotilla.splits.detected", splitsDetected, AtomicLong::get)
+                .description("times this node removed members that had not left gracefully (a split or crashes)")
+                .register(registry);
+        FunctionCounter.builder("flotilla.merges", merges, AtomicLong::get)
+                .description("times this node's side of a split merged into another cluster").register(registry);
+        Gauge.builder("flotilla.cluster.members.expected", grid, g -> g.isRunning() ? g.cluster().membership().expected() : 0)
+                .description("the most members this node saw since start or the last merge, less graceful leaves")
+                .register(registry);
+        Gauge.builder("flotilla.cluster.minority", grid, g -> g.isRunning() && g.cluster().membership().minority() ? 1 : 0)
+                .description("1 when this node sees at most half of the expected members").register(registry);
         latest.keySet().forEach(name -> registerMap(registry, name));
     }
 

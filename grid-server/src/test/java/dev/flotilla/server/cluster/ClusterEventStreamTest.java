@@ -1,7 +1,9 @@
 package dev.flotilla.server.cluster;
 
 import dev.flotilla.client.protocol.ClusterEventView;
+import dev.flotilla.client.protocol.MembershipView;
 import dev.flotilla.grid.cluster.ClusterEvent;
+import dev.flotilla.grid.cluster.Membership;
 import dev.flotilla.grid.cluster.MigrationProcess;
 import dev.flotilla.server.fixture.StubClusterView;
 import io.micronaut.http.sse.Event;
@@ -36,6 +38,25 @@ class ClusterEventStreamTest {
         assertThat(received.get(2).getData().migration().completed()).isEqualTo(4);
         assertThat(received.get(3).getData().partitionId()).isEqualTo(7);
         assertThat(received.get(3).getData().lostReplicaIndex()).isEqualTo(1);
+        subscription.dispose();
+    }
+
+    @Test
+    void open_splitAndMergeEvents_carryMembership() {
+        List<Event<ClusterEventView>> received = new CopyOnWriteArrayList<>();
+        Disposable subscription = new ClusterEventStream(cluster, Duration.ofMinutes(1)).open().subscribe(received::add);
+        Instant now = Instant.now();
+        cluster.emit(new ClusterEvent.SplitDetected(now, new Membership(1, 3)));
+        cluster.emit(new ClusterEvent.Merged(now, new Membership(3, 3)));
+        cluster.emit(new ClusterEvent.MergeFailed(now, new Membership(1, 3)));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 4);
+        assertThat(received).extracting(Event::getName)
+                .containsExactly("subscribed", "split-detected", "merged", "merge-failed");
+        assertThat(received.get(1).getData().membership()).isEqualTo(new MembershipView(1, 3, true));
+        assertThat(received.get(2).getData().membership()).isEqualTo(new MembershipView(3, 3, false));
+        assertThat(received.get(1).getData().member()).isNull();
+        assertThat(received.get(0).getData().membership()).isNull();
         subscription.dispose();
     }
 

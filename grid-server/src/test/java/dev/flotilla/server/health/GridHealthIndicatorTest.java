@@ -1,5 +1,6 @@
 package dev.flotilla.server.health;
 
+import dev.flotilla.grid.cluster.Membership;
 import dev.flotilla.grid.cluster.Safety;
 import dev.flotilla.server.cluster.SafetyMonitor;
 import dev.flotilla.server.fixture.StubClusterView;
@@ -71,6 +72,21 @@ class GridHealthIndicatorTest {
         assertThat(result.getStatus()).isEqualTo(HealthStatus.UP);
         assertThat(details(result)).containsEntry("memberCount", 1).containsEntry("clusterSafe", true)
                 .containsEntry("localMemberSafe", true).containsEntry("localMember", "127.0.0.1:5701");
+    }
+
+    @Test
+    void result_membersLost_membershipDetailWithoutChangingStatus() {
+        cluster.membership(new Membership(1, 3));
+
+        HealthResult result = result(true);
+
+        assertThat(result.getStatus()).isEqualTo(HealthStatus.UP);
+        assertThat(details(result)).containsEntry("membership", Map.of("seen", 1, "expected", 3, "minority", true));
+    }
+
+    @Test
+    void result_fullCluster_membershipNotMinority() {
+        assertThat(details(result(true))).containsEntry("membership", Map.of("seen", 1, "expected", 1, "minority", false));
     }
 
     @Test
