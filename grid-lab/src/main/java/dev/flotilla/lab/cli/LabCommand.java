@@ -221,8 +221,8 @@ public final class LabCommand {
         String flag = partitions ? "--partitions" : "--processes";
         String commandLine = "lab matrix " + flag + (quick ? " --quick" : "") + " --trials " + trials
                 + " --out " + dir + (docs == null ? "" : " --docs " + docs);
-        List<ExperimentSpec> cells = partitions ? PartitionMatrix.standard(trials, quick).cells()
-                : ProcessMatrix.standard(trials, quick).cells();
+        List<ExperimentSpec> cells = (partitions ? ProcessMatrix.partitions(trials, quick)
+                : ProcessMatrix.standard(trials, quick)).cells();
         String what = partitions ? "partition matrix" : "process matrix";
         long start = System.nanoTime();
         out.println(what + ": " + cells.size() + " cells x " + trials + " trials into " + dir);

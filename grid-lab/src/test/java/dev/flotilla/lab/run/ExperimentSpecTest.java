@@ -81,6 +81,45 @@ class ExperimentSpecTest {
     }
 
     @Test
+    void fromYaml_partitionWithMergePolicyAndProtection_readLikeANodeFile() throws IOException {
+        ExperimentSpec spec = parse("""
+                workload: set
+                mode: atomic-key
+                cluster: processes
+                members: 3
+                map: {merge-policy: union, split-brain-min-size: 2, split-brain-function: recently-active}
+                nemesis: {name: partition, shape: bridge, partition-seconds: 12}
+                """);
+
+        assertThat(spec.map().mergePolicy()).isEqualTo(dev.flotilla.grid.MergePolicy.UNION);
+        assertThat(spec.map().splitBrainProtection().minSize()).isEqualTo(2);
+        assertThat(spec.map().splitBrainProtection().function())
+                .isEqualTo(dev.flotilla.grid.SplitBrainProtection.Function.RECENTLY_ACTIVE);
+        assertThat(spec.partitionShape()).isEqualTo(dev.flotilla.lab.nemesis.PartitionShape.BRIDGE);
+        assertThat(spec.partitionFor()).isEqualTo(Duration.ofSeconds(12));
+        assertThat(spec.nemesis().needsNetwork()).isTrue();
+        assertThat(spec.toMap().get("map").toString()).contains("merge-policy=union", "split-brain-min-size=2");
+    }
+
+    @Test
+    void fromYaml_badMergePolicyOrShape_rejectedNamingTheSpecField() {
+        assertThatThrownBy(() -> parse("workload: set\nmode: atomic-key\nmap: {merge-policy: newest}\n"))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("union")
+                .extracting(e -> ((InvalidSpecException) e).field()).isEqualTo("map.merge-policy");
+        assertThatThrownBy(() -> parse("workload: set\nmode: atomic-key\ncluster: processes\nmembers: 3\n"
+                + "nemesis: {name: partition, shape: ring}\n"))
+                .isInstanceOf(InvalidSpecException.class)
+                .extracting(e -> ((InvalidSpecException) e).field()).isEqualTo("nemesis.shape");
+        assertThatThrownBy(() -> parse("workload: set\nmode: atomic-key\nmembers: 3\nnemesis: partition\n"))
+                .as("in-process members share one network").isInstanceOf(InvalidSpecException.class)
+                .extracting(e -> ((InvalidSpecException) e).field()).isEqualTo("nemesis.name");
+        assertThatThrownBy(() -> parse("workload: set\nmode: atomic-key\ncluster: processes\nmembers: 2\n"
+                + "nemesis: {name: partition, shape: bridge}\n"))
+                .isInstanceOf(InvalidSpecException.class)
+                .extracting(e -> ((InvalidSpecException) e).field()).isEqualTo("members");
+    }
+
+    @Test
     void fromYaml_unknownKey_isRejectedNamingTheKey() {
         assertThatThrownBy(() -> parse("workload: counter\nmode: unsafe\nmap: {backups: 1}\n"))
                 .isInstanceOf(InvalidSpecException.class)
