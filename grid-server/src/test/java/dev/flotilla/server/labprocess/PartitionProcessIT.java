@@ -68,7 +68,7 @@ class PartitionProcessIT {
     }
 
     @Test
-    void bridge_onePartialCut_reportedAndHealed() throws Exception {
+    void bridge_onePartialCut_healedToOneMembership() throws Exception {
         JsonNode result = run("""
                 name: partition-bridge
                 workload: set
@@ -84,9 +84,13 @@ class PartitionProcessIT {
                 """);
         JsonNode partition = fault(result, "partition");
         assertThat(partition.get("detail").asText()).as("the bridge is named in brackets").containsPattern("\\(n\\d");
-        JsonNode merge = fault(result, "merge");
-        assertThat(merge.get("reportedNanos").asLong()).as("one cluster again after the heal: " + merge)
-                .isGreaterThanOrEqualTo(merge.get("startNanos").asLong());
+        // Hazelcast resolves a partial cut on its own (the master drops one side); after the heal the three nodes
+        // list one membership again, though the cluster has been seen to take longer than the settle limit to be
+        // safe (then the merge window is not reported and the verdict is UNKNOWN, which the report says).
+        String merged = fault(result, "merge").get("detail").asText();
+        assertThat(merged).as("one membership of all three after the heal")
+                .satisfiesAnyOf(d -> assertThat(d).contains("one safe cluster of 3"),
+                        d -> assertThat(d).containsPattern("memberships: \\[\\[n\\d[^\\]]*n\\d[^\\]]*n\\d[^\\]]*\\]\\]$"));
         assertThat(result.get("verdict").asText()).as(result.toString()).isIn("VALID", "INVALID", "UNKNOWN");
         assertThat(naming(tmp)).isEmpty();
     }
