@@ -6,12 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,7 +31,6 @@ public final class PrivateNetwork implements AutoCloseable {
     private static final long COMMAND_LIMIT_SECONDS = 20;
 
     private final Object lock = new Object();
-    private final Map<String, Set<String>> cut = new TreeMap<>();
     private boolean closed;
 
     private PrivateNetwork() {
@@ -89,8 +87,7 @@ public final class PrivateNetwork implements AutoCloseable {
         synchronized (lock) {
             requireOpen();
             check(List.of("-F", CHAIN));
-            cut.clear();
-            Set<List<String>> pairs = new TreeSet<>((a, b) -> (a.get(0) + ">" + a.get(1)).compareTo(b.get(0) + ">" + b.get(1)));
+            Set<List<String>> pairs = new LinkedHashSet<>();
             unreachable.forEach((from, targets) -> targets.forEach(to -> {
                 if (!from.equals(to)) {
                     pairs.add(List.of(from, to));
@@ -99,7 +96,6 @@ public final class PrivateNetwork implements AutoCloseable {
             }));
             for (List<String> pair : pairs) {
                 check(List.of("-A", CHAIN, "-s", pair.get(0), "-d", pair.get(1), "-j", "DROP"));
-                cut.computeIfAbsent(pair.get(0), k -> new TreeSet<>()).add(pair.get(1));
             }
         }
     }
@@ -111,22 +107,7 @@ public final class PrivateNetwork implements AutoCloseable {
                 return;
             }
             check(List.of("-F", CHAIN));
-            cut.clear();
         }
-    }
-
-    /** Address to the addresses its packets are dropped to, as applied now (empty when healed). */
-    public Map<String, Set<String>> current() {
-        synchronized (lock) {
-            Map<String, Set<String>> copy = new TreeMap<>();
-            cut.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
-            return copy;
-        }
-    }
-
-    /** The rules of the lab's chain as iptables lists them ({@code -S}), for tests and reports. */
-    public List<String> rules() {
-        return output(List.of("-S", CHAIN));
     }
 
     /** Removes the rules, the jump and the chain. Idempotent; the namespace removes them anyway when it ends. */
@@ -137,7 +118,6 @@ public final class PrivateNetwork implements AutoCloseable {
                 return;
             }
             closed = true;
-            cut.clear();
             iptables(List.of("-F", CHAIN));
             while (iptables(List.of("-D", "INPUT", "-j", CHAIN)) == 0) {
                 // the jump may have been inserted more than once by fleets that did not close
@@ -153,29 +133,21 @@ public final class PrivateNetwork implements AutoCloseable {
     }
 
     private static void check(List<String> args) {
-        Result result = run(args, false);
+        Result result = run(args);
         if (result.exitCode() != 0) {
             throw new IllegalStateException("iptables " + String.join(" ", args) + " failed: " + result.output().strip());
         }
     }
 
     private static int iptables(List<String> args) {
-        return run(args, false).exitCode();
-    }
-
-    private static List<String> output(List<String> args) {
-        Result result = run(args, true);
-        if (result.exitCode() != 0) {
-            throw new IllegalStateException("iptables " + String.join(" ", args) + " failed: " + result.output());
-        }
-        return result.output().lines().toList();
+        return run(args).exitCode();
     }
 
     private record Result(int exitCode, String output) {
     }
 
-    /** Runs iptables, waiting for its lock ({@code -w}); stderr is kept in the output for error messages. */
-    private static Result run(List<String> args, boolean keepOutput) {
+    /** Runs iptables, waiting for its lock ({@code -w}); the output (stderr included) is kept for error messages. */
+    private static Result run(List<String> args) {
         List<String> command = new ArrayList<>(List.of("iptables", "-w", "5"));
         command.addAll(args);
         try {
@@ -185,8 +157,7 @@ public final class PrivateNetwork implements AutoCloseable {
                 process.destroyForcibly();
                 return new Result(-1, "timed out");
             }
-            return new Result(process.exitValue(), keepOutput || process.exitValue() != 0
-                    ? new String(out, StandardCharsets.UTF_8) : "");
+            return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run iptables", e);
         } catch (InterruptedException e) {
