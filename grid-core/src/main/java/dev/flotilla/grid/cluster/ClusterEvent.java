@@ -1,6 +1,7 @@
 package dev.flotilla.grid.cluster;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Something that changed the cluster: membership, a migration, lost partition data, a split or a merge. */
 public sealed interface ClusterEvent {
@@ -44,15 +45,39 @@ public sealed interface ClusterEvent {
     }
 
     /**
-     * A partition lost its replicas 0 to {@code lostReplicaIndex} at once (Hazelcast's lost backup count). A map
-     * whose backup count is above {@code lostReplicaIndex} still has the data (a backup was promoted); a map
-     * with backup count {@code lostReplicaIndex} or less lost that partition's entries. A single crash with one
-     * backup reports {@code lostReplicaIndex} 0: nothing lost.
+     * A partition lost its replicas 0 to {@code lostReplicaIndex} at once (Hazelcast's lost backup count) and with
+     * them the entries of {@code maps}: the maps whose backup count (sync plus async, as Hazelcast's
+     * {@code MapPartitionLostListener} counts it) is not above {@code lostReplicaIndex}. Real data loss; a loss
+     * that no map felt is a {@link PartitionPromoted}. Every member gets it, whichever member detected the loss.
+     *
+     * @param maps the maps that existed when the loss was seen and lost this partition's entries, by name; never
+     *             empty
      */
-    record PartitionLost(Instant at, int partitionId, int lostReplicaIndex, String reportedBy) implements ClusterEvent {
+    record PartitionLost(Instant at, int partitionId, int lostReplicaIndex, String reportedBy, List<String> maps)
+            implements ClusterEvent {
+        public PartitionLost {
+            maps = List.copyOf(maps);
+            if (maps.isEmpty()) {
+                throw new IllegalArgumentException("a lost partition names the maps that lost data");
+            }
+        }
+
         @Override
         public String type() {
             return "partition-lost";
+        }
+    }
+
+    /**
+     * A partition lost replicas 0 to {@code lostReplicaIndex} but every map kept a backup above that index, which
+     * now serves as the primary: no entry was lost. One crash with backup count 1 gives one per partition the
+     * crashed member owned.
+     */
+    record PartitionPromoted(Instant at, int partitionId, int lostReplicaIndex, String reportedBy)
+            implements ClusterEvent {
+        @Override
+        public String type() {
+            return "partition-promoted";
         }
     }
 

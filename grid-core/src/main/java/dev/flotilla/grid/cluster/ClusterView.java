@@ -32,8 +32,22 @@ public interface ClusterView {
      */
     Membership membership();
 
-    /** Whether the cluster and the local member can lose a member without losing data. */
+    /**
+     * Whether the cluster and the local member can lose a member without losing data, as every member answers.
+     *
+     * <p>It asks every member and may block: Hazelcast waits for their answers up to
+     * {@code hazelcast.graceful.shutdown.max.wait} (600 s by default), and a member that crashed but is not removed
+     * yet, or a master that does not answer, holds the call until it is removed or the invocation times out.
+     * During a migration and until the backups of a lost member are re-created it answers not safe. Never call it
+     * where a caller waits; {@link #coverage()} is the local, non-blocking part of the same question.
+     */
     Safety safety();
+
+    /** Partitions with an owner and their backups on current members, from the local table; never blocks. */
+    BackupCoverage coverage();
+
+    /** The local member's own lifecycle and join state; never blocks. */
+    MemberState memberState();
 
     /**
      * Calls {@code listener} for every later event until the returned handle is closed.

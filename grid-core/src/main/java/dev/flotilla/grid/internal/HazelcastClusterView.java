@@ -1,15 +1,22 @@
 package dev.flotilla.grid.internal;
 
 import com.hazelcast.cluster.Member;
+import com.hazelcast.core.DistributedObject;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
+import com.hazelcast.instance.impl.Node;
+import com.hazelcast.internal.cluster.impl.ClusterServiceImpl;
+import com.hazelcast.map.IMap;
 import com.hazelcast.instance.impl.HazelcastInstanceProxy;
 import com.hazelcast.internal.partition.InternalPartition;
 import com.hazelcast.internal.partition.impl.InternalPartitionServiceImpl;
 import com.hazelcast.internal.partition.PartitionReplica;
 import com.hazelcast.partition.PartitionService;
+import dev.flotilla.grid.cluster.BackupCoverage;
 import dev.flotilla.grid.cluster.ClusterEvent;
 import dev.flotilla.grid.cluster.ClusterView;
 import dev.flotilla.grid.cluster.MemberInfo;
+import dev.flotilla.grid.cluster.MemberState;
 import dev.flotilla.grid.cluster.Membership;
 import dev.flotilla.grid.cluster.Migrations;
 import dev.flotilla.grid.cluster.PartitionReplicas;
@@ -24,6 +31,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import static com.hazelcast.cluster.memberselector.MemberSelectors.DATA_MEMBER_SELECTOR;
+
 /** {@link ClusterView} on a local Hazelcast member; partition replicas come from its internal partition service. */
 public final class HazelcastClusterView implements ClusterView {
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastClusterView.class);
@@ -33,6 +42,7 @@ public final class HazelcastClusterView implements ClusterView {
     private final List<Consumer<ClusterEvent>> listeners = new CopyOnWriteArrayList<>();
     private final MigrationWatcher migrations = new MigrationWatcher(this::publish);
     private final MembershipWatcher membership;
+    private volatile boolean shuttingDown;
 
     /**
      * @param replicasShown backups listed per partition: the most any map keeps (Hazelcast assigns replicas to
@@ -43,8 +53,13 @@ public final class HazelcastClusterView implements ClusterView {
         this.replicasShown = replicasShown;
         PartitionService partitions = hazelcast.getPartitionService();
         partitions.addMigrationListener(migrations);
-        partitions.addPartitionLostListener(event -> publish(new ClusterEvent.PartitionLost(Instant.now(),
-                event.getPartitionId(), event.getLostBackupCount(), format(event.getEventSource()))));
+        partitions.addPartitionLostListener(event -> publish(classify(event.getPartitionId(),
+                event.getLostBackupCount(), format(event.getEventSource()))));
+        hazelcast.getLifecycleService().addLifecycleListener(event -> {
+            if (event.getState() == LifecycleEvent.LifecycleState.SHUTTING_DOWN) {
+                shuttingDown = true;
+            }
+        });
         // Hazelcast assigns partitions lazily, on first use; assign them now so the views show owners from the start.
         internalPartitions().getPartitionOwner(0);
         membership = new MembershipWatcher(this::publish, this::toInfo,
@@ -111,6 +126,59 @@ public final class HazelcastClusterView implements ClusterView {
     }
 
     @Override
+    public BackupCoverage coverage() {
+        InternalPartitionServiceImpl service = internalPartitions();
+        ClusterServiceImpl members = node().getClusterService();
+        int dataMembers = members.getSize(DATA_MEMBER_SELECTOR);
+        int expected = Math.min(replicasShown, Math.max(0, dataMembers - 1));
+        int count = service.getPartitionCount();
+        int unowned = 0;
+        int underBackedUp = 0;
+        boolean migrating = service.hasOnGoingMigrationLocal();
+        for (int id = 0; id < count; id++) {
+            InternalPartition partition = service.getPartition(id, false);
+            migrating |= partition.isMigrating();
+            if (!live(members, partition.getReplica(0))) {
+                unowned++;
+                continue;
+            }
+            int backups = 0;
+            for (int index = 1; index <= expected && index < InternalPartition.MAX_REPLICA_COUNT; index++) {
+                if (live(members, partition.getReplica(index))) {
+                    backups++;
+                }
+            }
+            if (backups < expected) {
+                underBackedUp++;
+            }
+        }
+        return new BackupCoverage(count, expected, unowned, underBackedUp, migrating);
+    }
+
+    @Override
+    public MemberState memberState() {
+        boolean running = hazelcast.getLifecycleService().isRunning();
+        return new MemberState(running, running && node().getClusterService().isJoined(), shuttingDown);
+    }
+
+    /**
+     * A partition lost replicas 0 to {@code lostReplicaIndex}: lost for the maps whose total backup count is not
+     * above that index (the rule of Hazelcast's own map partition-lost events), promoted for the others.
+     */
+    ClusterEvent classify(int partitionId, int lostReplicaIndex, String reportedBy) {
+        List<String> maps = hazelcast.getDistributedObjects().stream()
+                .filter(o -> o instanceof IMap<?, ?>)
+                .map(DistributedObject::getName)
+                .filter(name -> hazelcast.getConfig().findMapConfig(name).getTotalBackupCount() <= lostReplicaIndex)
+                .sorted()
+                .toList();
+        Instant now = Instant.now();
+        return maps.isEmpty()
+                ? new ClusterEvent.PartitionPromoted(now, partitionId, lostReplicaIndex, reportedBy)
+                : new ClusterEvent.PartitionLost(now, partitionId, lostReplicaIndex, reportedBy, maps);
+    }
+
+    @Override
     public Subscription subscribe(Consumer<ClusterEvent> listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
@@ -132,7 +200,15 @@ public final class HazelcastClusterView implements ClusterView {
      * member still had replicas in, and nothing for a member that held none.
      */
     private InternalPartitionServiceImpl internalPartitions() {
-        return (InternalPartitionServiceImpl) ((HazelcastInstanceProxy) hazelcast).getOriginal().node.getPartitionService();
+        return (InternalPartitionServiceImpl) node().getPartitionService();
+    }
+
+    private Node node() {
+        return ((HazelcastInstanceProxy) hazelcast).getOriginal().node;
+    }
+
+    private static boolean live(ClusterServiceImpl members, PartitionReplica replica) {
+        return replica != null && members.getMember(replica.address(), replica.uuid()) != null;
     }
 
     private MemberInfo toInfo(Member member) {

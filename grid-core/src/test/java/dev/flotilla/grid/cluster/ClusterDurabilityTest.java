@@ -69,7 +69,10 @@ class ClusterDurabilityTest {
             bare.terminate(members.get(1));
 
             org.awaitility.Awaitility.await().atMost(GridCluster.SETTLE).until(() -> !lost.isEmpty());
-            assertThat(lost).allSatisfy(p -> assertThat(p.lostReplicaIndex()).isZero());
+            assertThat(lost).allSatisfy(p -> {
+                assertThat(p.lostReplicaIndex()).isZero();
+                assertThat(p.maps()).containsExactly("fragile");
+            });
             List<String> keys = new ArrayList<>();
             IntStream.range(0, ENTRIES).forEach(i -> keys.add("k" + i));
             int readable = members.get(0).map("fragile").getAll(keys).size();
