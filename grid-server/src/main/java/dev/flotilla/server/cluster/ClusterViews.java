@@ -18,7 +18,6 @@ import dev.flotilla.grid.cluster.Membership;
 import dev.flotilla.grid.cluster.MigrationProcess;
 import dev.flotilla.grid.cluster.Migrations;
 import dev.flotilla.grid.cluster.PartitionTable;
-import dev.flotilla.grid.cluster.Safety;
 
 import java.time.Instant;
 
@@ -53,15 +52,15 @@ final class ClusterViews {
     }
 
     /**
-     * The last check, told unsafe when it is stale or missing; {@code running} is read live (a local check), and
-     * {@code checkedAt} says when safety was last checked (null before the first check).
+     * The monitor's report: both flags true only when it is {@code SAFE} now (never from a stale or overdue check);
+     * {@code running} is read live, and {@code checkedAt} says when the answer it rests on was taken (null when
+     * not known).
      */
     static SafetyView safety(SafetyMonitor monitor) {
-        SafetyMonitor.Checked checked = monitor.latest();
-        Safety safety = checked.safety();
-        boolean known = monitor.fresh(checked) && safety.running();
-        return new SafetyView(monitor.running(), known && safety.clusterSafe(), known && safety.localMemberSafe(),
-                checked.checkedAt() == null ? null : checked.checkedAt().toString());
+        SafetyMonitor.Report report = monitor.report();
+        boolean safe = report.verdict() == SafetyMonitor.Verdict.SAFE;
+        return new SafetyView(monitor.running(), safe, safe || Boolean.TRUE.equals(report.localMemberSafe()),
+                report.checkedAt() == null ? null : report.checkedAt().toString());
     }
 
     static MemberView member(MemberInfo m) {
@@ -89,7 +88,11 @@ final class ClusterViews {
         }
         if (event instanceof ClusterEvent.PartitionLost lost) {
             return new ClusterEventView(event.type(), at, null, null, lost.partitionId(), lost.lostReplicaIndex(),
-                    lost.reportedBy());
+                    lost.reportedBy(), null, lost.maps());
+        }
+        if (event instanceof ClusterEvent.PartitionPromoted promoted) {
+            return new ClusterEventView(event.type(), at, null, null, promoted.partitionId(),
+                    promoted.lostReplicaIndex(), promoted.reportedBy());
         }
         if (event instanceof ClusterEvent.SplitDetected split) {
             return membershipEvent(event, split.membership());

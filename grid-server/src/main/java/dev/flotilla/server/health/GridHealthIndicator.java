@@ -2,8 +2,8 @@ package dev.flotilla.server.health;
 
 import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.cluster.ClusterView;
+import dev.flotilla.grid.cluster.MemberState;
 import dev.flotilla.grid.cluster.Membership;
-import dev.flotilla.grid.cluster.Safety;
 import dev.flotilla.server.cluster.SafetyMonitor;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
@@ -13,37 +13,31 @@ import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code grid} entry of {@code /health}.
+ * The {@code grid} entry of {@code /health/readiness} (and {@code /health}): whether this node can serve requests.
  *
  * <ul>
- *   <li>{@code UP} (HTTP 200): the member runs and the cluster is safe: backups in sync, no migration running, so
- *       this or any one member may be stopped now;</li>
- *   <li>{@link #OUT_OF_SERVICE} (HTTP 503, configured in application.yml): the member runs and serves requests,
- *       but partitions are migrating or backups are not in sync, or safety is not known yet or its last check is
- *       stale: do not stop another member yet;</li>
- *   <li>{@code DOWN} (HTTP 503): the member is not running (not joined, shutting down or terminated).</li>
+ *   <li>{@code UP} (200): the member runs, has joined its cluster and is not shutting down. It stays UP during
+ *       migrations (a member joins or leaves: requests are served throughout), after a member loss and after data
+ *       loss (the node still serves what is left; {@code /health} says DEGRADED);</li>
+ *   <li>{@code DOWN} (503): the member is not running, has not joined (or is rejoining after a split-brain merge)
+ *       or shuts down: take it out of the load balancer.</li>
  * </ul>
- * Safety is read from {@link SafetyMonitor}, refreshed in the background every {@code flotilla-server.safety.refresh}
- * (the check asks other members, so it never runs here, on the event loop); {@code safetyCheckedAt} tells when. Only
- * whether the member runs is checked live, so DOWN is immediate. A rolling restart waits for UP on every node
- * before stopping the next one.
- *
- * <p>{@code membership} tells how many members this node sees against how many the cluster had ({@code seen},
- * {@code expected}: the most seen since start or the last merge, less graceful leaves) and whether it sees at most
- * half of them ({@code minority}), read live from the local member. It does not change the status: a node cannot
- * tell a split from crashes (two of three members crashed leave a survivor that is "in the minority" and still the
- * whole cluster), and without split-brain protection a minority side keeps serving reads and writes anyway. A
- * status that refuses traffic on the minority side belongs with split-brain protection.
+ * Everything is read from the local member on each request, never waiting on another member, so the answer is
+ * never older than the request. The details add {@code safety}, the background safety report of
+ * {@code /health/safe} (it does not change this status), and {@code membership}: members seen against expected
+ * ({@code minority} when this node sees at most half). Membership does not change the status either: a node
+ * cannot tell a split from crashes, and without split-brain protection a minority side keeps serving anyway.
  */
 @Singleton
 public class GridHealthIndicator implements HealthIndicator {
-    /** Running but not safe to lose a member: between UP and DOWN in severity, not operational. */
+    /** Running but not safe to lose a member: the status of {@code /health/safe} while migrating (HTTP 503). */
     public static final HealthStatus OUT_OF_SERVICE = new HealthStatus("OUT_OF_SERVICE",
-            "the member serves requests but partitions are migrating or backups are not in sync", false, 500);
+            "partitions are migrating or backups are missing: do not stop another member yet", false, 500);
 
     private final ClusterView cluster;
     private final SafetyMonitor safety;
@@ -53,7 +47,7 @@ public class GridHealthIndicator implements HealthIndicator {
         this(grid.cluster(), safety);
     }
 
-    /** An indicator over any cluster view (its name and local member) and safety monitor. */
+    /** An indicator over any cluster view and safety monitor. */
     GridHealthIndicator(ClusterView cluster, SafetyMonitor safety) {
         this.cluster = cluster;
         this.safety = safety;
@@ -65,24 +59,22 @@ public class GridHealthIndicator implements HealthIndicator {
     }
 
     HealthResult result() {
+        MemberState state = cluster.memberState();
         Map<String, Object> details = new LinkedHashMap<>();
-        if (!safety.running()) {
-            details.put("running", false);
+        details.put("running", state.running());
+        details.put("joined", state.joined());
+        details.put("shuttingDown", state.shuttingDown());
+        details.put("checkedAt", Instant.now().toString());
+        if (!state.running()) {
             return HealthResult.builder("grid", HealthStatus.DOWN).details(details).build();
         }
-        SafetyMonitor.Checked checked = safety.latest();
-        boolean known = safety.fresh(checked) && checked.safety().running();
-        Safety last = checked.safety();
-        details.put("running", true);
         details.put("clusterName", cluster.clusterName());
         details.put("localMember", cluster.localMember().address());
         details.put("memberCount", cluster.members().size());
         details.put("membership", membership(cluster.membership()));
-        details.put("clusterSafe", known && last.clusterSafe());
-        details.put("localMemberSafe", known && last.localMemberSafe());
-        details.put("safetyCheckedAt", checked.checkedAt() == null ? null : checked.checkedAt().toString());
-        HealthStatus status = known && last.clusterSafe() && last.localMemberSafe() ? HealthStatus.UP : OUT_OF_SERVICE;
-        return HealthResult.builder("grid", status).details(details).build();
+        details.put("safety", HealthDetails.safety(safety.report()));
+        return HealthResult.builder("grid", state.serving() ? HealthStatus.UP : HealthStatus.DOWN).details(details)
+                .build();
     }
 
     private static Map<String, Object> membership(Membership membership) {

@@ -30,11 +30,16 @@ class ClusterEventStreamTest {
         Instant now = Instant.now();
         cluster.emit(new ClusterEvent.MemberJoined(now, StubClusterView.LOCAL));
         cluster.emit(new ClusterEvent.MigrationFinished(now, new MigrationProcess(now, 4, 4, 0, 12, true)));
-        cluster.emit(new ClusterEvent.PartitionLost(now, 7, 1, "127.0.0.1:5702"));
+        cluster.emit(new ClusterEvent.PartitionLost(now, 7, 1, "127.0.0.1:5702", List.of("orders")));
+        cluster.emit(new ClusterEvent.PartitionPromoted(now, 8, 0, "127.0.0.1:5702"));
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 4);
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 5);
         assertThat(received).extracting(Event::getName)
-                .containsExactly("subscribed", "member-joined", "migration-finished", "partition-lost");
+                .containsExactly("subscribed", "member-joined", "migration-finished", "partition-lost",
+                        "partition-promoted");
+        assertThat(received.get(3).getData().maps()).containsExactly("orders");
+        assertThat(received.get(4).getData().maps()).isNull();
+        assertThat(received.get(4).getData().partitionId()).isEqualTo(8);
         assertThat(received.get(2).getData().migration().completed()).isEqualTo(4);
         assertThat(received.get(3).getData().partitionId()).isEqualTo(7);
         assertThat(received.get(3).getData().lostReplicaIndex()).isEqualTo(1);
