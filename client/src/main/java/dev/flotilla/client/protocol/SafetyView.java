@@ -9,8 +9,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param clusterSafe     backups in sync and no migration running: any one member may leave or crash now
  * @param localMemberSafe the answering node's member may leave now without losing data
  * @param checkedAt       when the node last checked safety (ISO-8601; it checks in the background, a few times a
- *                        second); null before its first check or from older servers. The two flags are false when
- *                        that check is stale
+ *                        second); null before its first check or from older servers. The flags are never true from a
+ *                        check that is stale or has run past its deadline, nor while the node's partition table shows
+ *                        a partition without owner or backup; {@code clusterSafe} is true exactly when the node's
+ *                        {@code /health/safe} would answer 200
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SafetyView(boolean running, boolean clusterSafe, boolean localMemberSafe, String checkedAt) {

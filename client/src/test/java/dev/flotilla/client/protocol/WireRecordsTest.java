@@ -70,6 +70,20 @@ class WireRecordsTest {
     }
 
     @Test
+    void clusterEventView_partitionLost_roundTripsWithMapsAndPromotedHasNone() throws Exception {
+        ClusterEventView lost = new ClusterEventView("partition-lost", "2024-01-01T00:00:00Z", null, null, 7, 1,
+                "127.0.0.1:5701", null, List.of("orders"));
+        assertThat(json.readValue(json.writeValueAsString(lost), ClusterEventView.class)).isEqualTo(lost);
+        ClusterEventView promoted = new ClusterEventView("partition-promoted", "2024-01-01T00:00:00Z", null, null, 8, 0,
+                "127.0.0.1:5701");
+        assertThat(json.writeValueAsString(promoted)).doesNotContain("maps");
+        ClusterEventView old = json.readValue("{\"type\":\"partition-lost\",\"at\":\"2024-01-01T00:00:00Z\","
+                + "\"partitionId\":3,\"lostReplicaIndex\":0}", ClusterEventView.class);
+        assertThat(old.maps()).isNull();
+        assertThat(old.partitionId()).isEqualTo(3);
+    }
+
+    @Test
     void clusterEventView_olderServerEvent_parsesWithoutMembership() throws Exception {
         ClusterEventView old = json.readValue("{\"type\":\"member-left\",\"at\":\"2024-01-01T00:00:00Z\","
                 + "\"member\":{\"uuid\":\"u\",\"address\":\"127.0.0.1:5701\"}}", ClusterEventView.class);

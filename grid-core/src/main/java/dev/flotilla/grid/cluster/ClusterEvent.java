@@ -48,7 +48,9 @@ public sealed interface ClusterEvent {
      * A partition lost its replicas 0 to {@code lostReplicaIndex} at once (Hazelcast's lost backup count) and with
      * them the entries of {@code maps}: the maps whose backup count (sync plus async, as Hazelcast's
      * {@code MapPartitionLostListener} counts it) is not above {@code lostReplicaIndex}. Real data loss; a loss
-     * that no map felt is a {@link PartitionPromoted}. Every member gets it, whichever member detected the loss.
+     * that no map felt is a {@link PartitionPromoted}. Hazelcast's partition-lost listeners are cluster-wide, so every
+     * member gets it, whichever member detected the loss; during a split brain, only the members of the side that
+     * lost the replicas.
      *
      * @param maps the maps that existed when the loss was seen and lost this partition's entries, by name; never
      *             empty

@@ -43,10 +43,20 @@ public interface ClusterView {
      */
     Safety safety();
 
-    /** Partitions with an owner and their backups on current members, from the local table; never blocks. */
+    /**
+     * Partitions with an owner and their backups on current members, from the local table; never blocks.
+     *
+     * <p>During a migration it says {@code migrating} on the members taking part; after a member crash it counts
+     * the crashed member's replicas as live until the member is removed, then as missing until the master
+     * re-creates them. During a split brain each side counts its own members only: a side that reassigned every
+     * partition among itself is covered, whatever the other side holds.
+     */
     BackupCoverage coverage();
 
-    /** The local member's own lifecycle and join state; never blocks. */
+    /**
+     * The local member's own lifecycle and join state; never blocks. Unchanged by migrations and by other members'
+     * loss; while this member merges into another cluster after a split brain it is not joined.
+     */
     MemberState memberState();
 
     /**

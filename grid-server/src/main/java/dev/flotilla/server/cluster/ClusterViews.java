@@ -52,14 +52,17 @@ final class ClusterViews {
     }
 
     /**
-     * The monitor's report: both flags true only when it is {@code SAFE} now (never from a stale or overdue check);
+     * The monitor's report: {@code clusterSafe} only when it is {@code SAFE} now, {@code localMemberSafe} only when
+     * the member's fresh answer says so and the local count is complete (never from a stale or overdue check);
      * {@code running} is read live, and {@code checkedAt} says when the answer it rests on was taken (null when
      * not known).
      */
     static SafetyView safety(SafetyMonitor monitor) {
         SafetyMonitor.Report report = monitor.report();
         boolean safe = report.verdict() == SafetyMonitor.Verdict.SAFE;
-        return new SafetyView(monitor.running(), safe, safe || Boolean.TRUE.equals(report.localMemberSafe()),
+        boolean localSafe = Boolean.TRUE.equals(report.localMemberSafe()) && report.coverage() != null
+                && report.coverage().complete();
+        return new SafetyView(monitor.running(), safe, localSafe,
                 report.checkedAt() == null ? null : report.checkedAt().toString());
     }
 

@@ -6,12 +6,9 @@ import dev.flotilla.grid.cluster.MemberState;
 import dev.flotilla.grid.cluster.Membership;
 import dev.flotilla.server.cluster.SafetyMonitor;
 import io.micronaut.health.HealthStatus;
-import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -34,7 +31,7 @@ import java.util.Map;
  * cannot tell a split from crashes, and without split-brain protection a minority side keeps serving anyway.
  */
 @Singleton
-public class GridHealthIndicator implements HealthIndicator {
+public class GridHealthIndicator extends LocalHealthIndicator {
     /** Running but not safe to lose a member: the status of {@code /health/safe} while migrating (HTTP 503). */
     public static final HealthStatus OUT_OF_SERVICE = new HealthStatus("OUT_OF_SERVICE",
             "partitions are migrating or backups are missing: do not stop another member yet", false, 500);
@@ -54,10 +51,6 @@ public class GridHealthIndicator implements HealthIndicator {
     }
 
     @Override
-    public Publisher<HealthResult> getResult() {
-        return Mono.fromSupplier(this::result);
-    }
-
     HealthResult result() {
         MemberState state = cluster.memberState();
         Map<String, Object> details = new LinkedHashMap<>();

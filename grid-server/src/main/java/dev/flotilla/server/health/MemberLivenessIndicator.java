@@ -4,13 +4,10 @@ import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.cluster.ClusterView;
 import dev.flotilla.grid.cluster.MemberState;
 import io.micronaut.health.HealthStatus;
-import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Liveness;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,7 +21,7 @@ import java.util.Map;
  */
 @Singleton
 @Liveness
-public class MemberLivenessIndicator implements HealthIndicator {
+public class MemberLivenessIndicator extends LocalHealthIndicator {
     private final ClusterView cluster;
 
     @Inject
@@ -37,10 +34,6 @@ public class MemberLivenessIndicator implements HealthIndicator {
     }
 
     @Override
-    public Publisher<HealthResult> getResult() {
-        return Mono.fromSupplier(this::result);
-    }
-
     HealthResult result() {
         MemberState state = cluster.memberState();
         Map<String, Object> details = new LinkedHashMap<>();

@@ -21,7 +21,9 @@ import java.util.Set;
  * re-created). 503 {@code UNKNOWN}: not known now (the background check is older than
  * {@code flotilla-server.safety.max-age}, or has overrun {@code flotilla-server.safety.deadline}, as when a member
  * crashed and is not removed yet). It answers {@link SafetyMonitor}'s report at once, never waiting on a member;
- * {@code details.ageMillis} says how old the answer is. Micronaut's own {@code /health/{selector}} knows only
+ * {@code details.ageMillis} says how old the answer is. During a split brain each side answers for its own
+ * members: a side that re-created its backups among itself can answer UP; {@code /health}'s {@code membership}
+ * tells a side that sees fewer members than expected. Micronaut's own {@code /health/{selector}} knows only
  * liveness and readiness, so this one is a controller of its own (an exact path wins over the selector).
  */
 @Controller("/health/safe")

@@ -73,8 +73,9 @@ class ClusterJoinTest {
                             });
                             assertThat(partitions.ownedCounts()).containsOnlyKeys(first.memberAddress(), second.memberAddress());
                         });
-                await("health UP").atMost(SETTLE).pollInterval(Duration.ofMillis(100))
-                        .until(() -> http.get("/health").status() == 200);
+                await("safe to stop a member").atMost(SETTLE).pollInterval(Duration.ofMillis(100))
+                        .until(() -> http.get("/health/safe").status() == 200);
+                assertThat(http.get("/health").status()).isEqualTo(200);
                 assertThat(http.get("/cluster").json().get("memberCount").asInt()).isEqualTo(2);
                 assertThat(http.get("/cluster/members").json().get("members")).hasSize(2);
             }

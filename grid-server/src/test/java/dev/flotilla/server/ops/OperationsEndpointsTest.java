@@ -32,14 +32,14 @@ class OperationsEndpointsTest {
 
     @Test
     void health_runningSafeMember_upWithGridDetails() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/health").status() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/health/safe").status() == 200);
         JsonNode health = http.get("/health").json();
         assertThat(health.get("status").asText()).isEqualTo("UP");
         JsonNode grid = health.at("/details/grid");
         assertThat(grid.get("status").asText()).isEqualTo("UP");
         assertThat(grid.at("/details/memberCount").asInt()).isEqualTo(1);
-        assertThat(grid.at("/details/clusterSafe").asBoolean()).isTrue();
-        assertThat(grid.at("/details/localMemberSafe").asBoolean()).isTrue();
+        assertThat(grid.at("/details/safety/clusterSafe").asBoolean()).isTrue();
+        assertThat(grid.at("/details/safety/localMemberSafe").asBoolean()).isTrue();
         assertThat(grid.at("/details/running").asBoolean()).isTrue();
         assertThat(grid.at("/details/localMember").asText()).isEqualTo(node.memberAddress());
     }

@@ -44,6 +44,13 @@ class DashboardPageTest {
     }
 
     @Test
+    void dashboard_events_memberEventsListedApartAndPartitionEventsFoldedWithLossInRed() {
+        String body = http.get("/dashboard").body();
+        assertThat(body).contains("id=\"memberrows\"", "id=\"eventrows\"", "\"partition-promoted\"",
+                "\"partition-lost\"", "DATA LOST", "/cluster/data-loss", "FOLD_MS");
+    }
+
+    @Test
     void dashboard_page_noExternalResources() {
         String body = http.get("/dashboard").body();
         Matcher m = Pattern.compile("(?i)(src|href|url)\\s*[=(]\\s*[\"']?\\s*(https?:)?//").matcher(body);
