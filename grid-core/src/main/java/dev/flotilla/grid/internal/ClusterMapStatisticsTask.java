@@ -29,7 +29,8 @@ import java.util.concurrent.TimeoutException;
 public final class ClusterMapStatisticsTask implements Callable<MemberMapStatistics>, Serializable, HazelcastInstanceAware {
     @Serial
     private static final long serialVersionUID = 1L;
-    private static final String EXECUTOR = "_flotilla-statistics";
+    /** The executor service the tasks run on (its default 16 threads per member). */
+    public static final String EXECUTOR = "_flotilla-statistics";
 
     private transient HazelcastInstance hazelcast;
 
