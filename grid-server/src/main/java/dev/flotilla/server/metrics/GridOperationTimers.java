@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 
 /**
  * Latency histograms of the grid calls this node makes, timed around the grid-core call only (not parsing, not the
- * idempotency claim, not the wait for a thread): {@code flotilla_map_operation_duration_seconds{operation=get|put|remove,outcome}}
- * and {@code flotilla_guarantee_operation_duration_seconds{operation,mode,outcome}}, {@code outcome} being
+ * idempotency claim, not the wait for a thread):
+ * {@code flotilla_map_operation_duration_seconds{operation=get|put|remove,outcome}} and
+ * {@code flotilla_guarantee_operation_duration_seconds{operation,mode,outcome}}, {@code outcome} being
  * {@code success} or {@code error} (any exception, a version mismatch included). Buckets: {@link ScrapeFilters}.
  * No map label: the per-map view is {@code flotilla_map_operations_total}.
  */
