@@ -145,7 +145,9 @@ public interface FlotillaClient extends AutoCloseable {
 
     /**
      * {@code GET /cluster/maps}: entries, memory, operations and throughput per map from every member, gathered by
-     * the answering node (members that did not answer in time are listed as missing).
+     * the answering node (members that did not answer in time are listed as missing). A snapshot per member, not a
+     * consistent cut: during migration sums can count an entry twice or miss it; in a split brain only the
+     * answering node's side is counted.
      */
     ClusterMapsView clusterMaps();
 

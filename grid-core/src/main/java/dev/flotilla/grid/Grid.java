@@ -127,7 +127,10 @@ public final class Grid implements AutoCloseable {
         return transactions.run(mode, operations);
     }
 
-    /** Local counters of every user map (names starting with '_' are internal and left out), by name. */
+    /**
+     * Local counters of every user map (names starting with '_' are internal and left out), by name: the maps of
+     * {@link #localMapStatistics()}, with its guarantees.
+     */
     public List<MapStatistics> mapStatistics() {
         return localMapStatistics().maps();
     }
