@@ -5,6 +5,7 @@ import dev.flotilla.client.internal.ClientSettings;
 import dev.flotilla.client.internal.HttpFlotillaClient;
 import dev.flotilla.client.protocol.AccountsRequest;
 import dev.flotilla.client.protocol.BalancesView;
+import dev.flotilla.client.protocol.ClusterMapsView;
 import dev.flotilla.client.protocol.ClusterSummary;
 import dev.flotilla.client.protocol.MembersView;
 import dev.flotilla.client.protocol.MigrationsView;
@@ -141,6 +142,17 @@ public interface FlotillaClient extends AutoCloseable {
 
     /** {@link #partitions}, without blocking. */
     CompletableFuture<PartitionsView> partitionsAsync();
+
+    /**
+     * {@code GET /cluster/maps}: entries, memory, operations and throughput per map from every member, gathered by
+     * the answering node (members that did not answer in time are listed as missing). A snapshot per member, not a
+     * consistent cut: during migration sums can count an entry twice or miss it; in a split brain only the
+     * answering node's side is counted.
+     */
+    ClusterMapsView clusterMaps();
+
+    /** {@link #clusterMaps}, without blocking. */
+    CompletableFuture<ClusterMapsView> clusterMapsAsync();
 
     /** {@code GET /cluster/migrations}: ask it of the master's node for migration processes (docs/http-api.md). */
     MigrationsView migrations();

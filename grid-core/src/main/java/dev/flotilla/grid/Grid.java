@@ -3,21 +3,23 @@ package dev.flotilla.grid;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
-import com.hazelcast.map.LocalMapStats;
 import dev.flotilla.grid.cluster.ClusterView;
 import dev.flotilla.grid.guarantee.GuaranteeMode;
+import dev.flotilla.grid.internal.ClusterMapStatisticsTask;
 import dev.flotilla.grid.internal.HazelcastClusterView;
 import dev.flotilla.grid.internal.HazelcastConfigMapper;
 import dev.flotilla.grid.internal.HazelcastMapTransaction;
 import dev.flotilla.grid.internal.HazelcastVersionedMap;
+import dev.flotilla.grid.internal.MapStatisticsSampler;
+import dev.flotilla.grid.map.ClusterMapStatistics;
 import dev.flotilla.grid.map.EntryNames;
 import dev.flotilla.grid.map.MapStatistics;
+import dev.flotilla.grid.map.MemberMapStatistics;
 import dev.flotilla.grid.map.TxOperation;
 import dev.flotilla.grid.map.TxResult;
 import dev.flotilla.grid.map.VersionedMap;
 
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -39,6 +41,7 @@ public final class Grid implements AutoCloseable {
     private final HazelcastClusterView cluster;
     private final ConcurrentMap<String, VersionedMap> maps = new ConcurrentHashMap<>();
     private final HazelcastMapTransaction transactions;
+    private final MapStatisticsSampler sampler;
 
     private Grid(GridConfig config, HazelcastInstance hazelcast) {
         this.config = config;
@@ -48,6 +51,7 @@ public final class Grid implements AutoCloseable {
                 .reduce(config.mapDefaults().backupCount() + config.mapDefaults().asyncBackupCount(), Math::max);
         this.cluster = new HazelcastClusterView(hazelcast, replicasShown);
         this.transactions = new HazelcastMapTransaction(hazelcast);
+        this.sampler = MapStatisticsSampler.of(hazelcast);
     }
 
     /**
@@ -123,18 +127,46 @@ public final class Grid implements AutoCloseable {
         return transactions.run(mode, operations);
     }
 
-    /** Local counters of every user map (names starting with '_' are internal and left out), by name. */
+    /**
+     * Local counters of every user map (names starting with '_' are internal and left out), by name: the maps of
+     * {@link #localMapStatistics()}, with its guarantees.
+     */
     public List<MapStatistics> mapStatistics() {
-        return hazelcast.getDistributedObjects().stream()
-                .filter(o -> o instanceof IMap<?, ?> && !o.getName().startsWith("_"))
-                .map(o -> {
-                    LocalMapStats stats = ((IMap<?, ?>) o).getLocalMapStats();
-                    return new MapStatistics(o.getName(), stats.getOwnedEntryCount(), stats.getBackupEntryCount(),
-                            stats.getGetOperationCount(), stats.getPutOperationCount() + stats.getOtherOperationCount(),
-                            stats.getRemoveOperationCount());
-                })
-                .sorted(Comparator.comparing(MapStatistics::name))
-                .toList();
+        return localMapStatistics().maps();
+    }
+
+    /**
+     * This member's statistics of every user map, its owned partitions and migration queue, read now from its local
+     * state (no other member is asked). Rates cover the time since an earlier read (see
+     * {@link MemberMapStatistics#windowSeconds()}).
+     *
+     * <p><b>Migration</b>: entries move between owned and backup counts, or leave, as partitions move; a partition
+     * being copied can be counted here and on its new owner. <b>Member loss</b>: promoted backups turn into owned
+     * entries here once the partition table is updated. <b>Split brain</b>: numbers of this side only.
+     */
+    public MemberMapStatistics localMapStatistics() {
+        return sampler.read();
+    }
+
+    /**
+     * Map statistics of every member, asked through a Hazelcast executor service task; blocks until all members
+     * answered or {@code deadline} passed. A member that did not answer in time, failed, or joined after the request
+     * went out is listed in {@link ClusterMapStatistics#missing()}, never silently dropped.
+     *
+     * <p>Each member reads its own counters when the request reaches it: not a consistent cut. <b>Migration</b>: a
+     * partition in flight can be counted on both its old and its new owner, or on neither, so sums can double-count
+     * or miss entries for a moment. <b>Member loss</b>: the lost member is missing (or its request fails); its
+     * entries reappear as owned entries elsewhere once backups are promoted, and are lost with backup count 0.
+     * Operation counts restart at 0 on a restarted member. <b>Split brain</b>: only this side's members are asked
+     * and summed; the other side is neither counted nor listed as missing.
+     *
+     * @throws GridException {@link GridFailure#INVALID_ARGUMENT} for a deadline that is not positive
+     */
+    public ClusterMapStatistics clusterMapStatistics(Duration deadline) {
+        if (deadline.isNegative() || deadline.isZero()) {
+            throw new GridException(GridFailure.INVALID_ARGUMENT, "deadline must be positive: " + deadline);
+        }
+        return ClusterMapStatisticsTask.gather(hazelcast, deadline);
     }
 
     /** Whether the local member is running. */

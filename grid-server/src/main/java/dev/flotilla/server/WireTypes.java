@@ -1,8 +1,11 @@
 package dev.flotilla.server;
 
 import dev.flotilla.client.protocol.ClusterEventView;
+import dev.flotilla.client.protocol.ClusterMapsView;
 import dev.flotilla.client.protocol.ClusterSummary;
 import dev.flotilla.client.protocol.ExperimentStatus;
+import dev.flotilla.client.protocol.MapStatisticsView;
+import dev.flotilla.client.protocol.MemberMapsView;
 import dev.flotilla.client.protocol.MemberView;
 import dev.flotilla.client.protocol.MembersView;
 import dev.flotilla.client.protocol.MembershipView;
@@ -34,6 +37,9 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(ClusterEventView.class)
 @SerdeImport(MembershipView.class)
 @SerdeImport(ExperimentStatus.class)
+@SerdeImport(ClusterMapsView.class)
+@SerdeImport(MemberMapsView.class)
+@SerdeImport(MapStatisticsView.class)
 final class WireTypes {
     private WireTypes() {
     }

@@ -10,6 +10,7 @@ import dev.flotilla.client.RemoteMap;
 import dev.flotilla.client.RemoteRegister;
 import dev.flotilla.client.protocol.AccountsRequest;
 import dev.flotilla.client.protocol.BalancesView;
+import dev.flotilla.client.protocol.ClusterMapsView;
 import dev.flotilla.client.protocol.ClusterSummary;
 import dev.flotilla.client.protocol.MembersView;
 import dev.flotilla.client.protocol.MigrationsView;
@@ -165,6 +166,16 @@ public final class HttpFlotillaClient implements FlotillaClient {
     @Override
     public CompletableFuture<PartitionsView> partitionsAsync() {
         return get("/cluster/partitions", PartitionsView.class, false);
+    }
+
+    @Override
+    public ClusterMapsView clusterMaps() {
+        return await(get("/cluster/maps", ClusterMapsView.class, true));
+    }
+
+    @Override
+    public CompletableFuture<ClusterMapsView> clusterMapsAsync() {
+        return get("/cluster/maps", ClusterMapsView.class, false);
     }
 
     @Override

@@ -59,6 +59,18 @@ class WireRecordsTest {
     }
 
     @Test
+    void clusterMapsView_roundTrip_equalAndUnknownMembersIgnored() throws Exception {
+        MapStatisticsView orders = new MapStatisticsView("orders", 40, 40, 5120, 5120, 1, 40, 0, 2.5);
+        ClusterMapsView view = new ClusterMapsView("2024-01-01T00:00:00Z",
+                List.of(new MemberMapsView("127.0.0.1:5701", "2024-01-01T00:00:00Z", 31, 0, 10.2, List.of(orders))),
+                List.of("127.0.0.1:5702"), List.of(orders));
+        String text = json.writeValueAsString(view);
+
+        assertThat(json.readValue(text, ClusterMapsView.class)).isEqualTo(view);
+        assertThat(json.readValue(text.replaceFirst("\\{", "{\"later\":1,"), ClusterMapsView.class)).isEqualTo(view);
+    }
+
+    @Test
     void clusterEventView_splitDetected_roundTripsWithMembership() throws Exception {
         ClusterEventView split = new ClusterEventView("split-detected", "2024-01-01T00:00:00Z", null, null, null, null,
                 null, new MembershipView(1, 3, true));

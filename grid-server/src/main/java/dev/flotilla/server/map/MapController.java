@@ -10,6 +10,7 @@ import dev.flotilla.grid.VersionMismatchException;
 import dev.flotilla.grid.map.EntryNames;
 import dev.flotilla.grid.map.VersionedMap;
 import dev.flotilla.server.idempotency.IdempotentRequests;
+import dev.flotilla.server.metrics.GridOperationTimers;
 import dev.flotilla.server.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -60,15 +61,18 @@ public class MapController {
     private final Grid grid;
     private final IdempotentRequests idempotent;
     private final Executor executor;
+    private final GridOperationTimers timers;
 
     /**
      * @param executor where a grid call that follows another grid call's answer is made: grid futures complete on a
      *                 Hazelcast response or partition thread, which must not call the grid again
      */
-    public MapController(Grid grid, IdempotentRequests idempotent, @Named(TaskExecutors.IO) Executor executor) {
+    public MapController(Grid grid, IdempotentRequests idempotent, @Named(TaskExecutors.IO) Executor executor,
+                         GridOperationTimers timers) {
         this.grid = grid;
         this.idempotent = idempotent;
         this.executor = executor;
+        this.timers = timers;
     }
 
     /** Reads a document; answers it as stored with its version as ETag, 304 when If-None-Match names that version. */
@@ -81,7 +85,7 @@ public class MapController {
         RequestParameters.requireOnly(request, NO_PARAMETERS);
         VersionedMap documents = grid.map(map);
         long notModifiedVersion = ifNoneMatch == null ? -1 : Precondition.version(Preconditions.IF_NONE_MATCH, ifNoneMatch);
-        return documents.getAsync(key).thenApply(found -> {
+        return timers.map("get", () -> documents.getAsync(key)).thenApply(found -> {
             if (found.isEmpty()) {
                 throw notFound(map, key);
             }
@@ -120,7 +124,7 @@ public class MapController {
     private CompletableFuture<HttpResponse<WriteResult>> write(String map, String key, Precondition condition,
                                                                Duration ttl, String body) {
         VersionedMap documents = grid.map(map);
-        CompletableFuture<Long> write = switch (condition.kind()) {
+        CompletableFuture<Long> write = timers.map("put", () -> switch (condition.kind()) {
             case NONE -> documents.putAsync(key, body, ttl);
             case VERSION -> documents.compareAndSetAsync(key, condition.version(), body, ttl);
             case ABSENT -> documents.putIfAbsentAsync(key, body, ttl).exceptionally(failure -> {
@@ -134,7 +138,7 @@ public class MapController {
                 }
                 return documents.compareAndSetAsync(key, found.get().version(), body, ttl);
             }, executor);
-        };
+        });
         return write.handle((version, failure) -> {
             if (failure != null) {
                 throw invalidBody(failure);
@@ -167,7 +171,7 @@ public class MapController {
 
     private CompletableFuture<HttpResponse<Void>> remove(String map, String key, Precondition condition) {
         VersionedMap documents = grid.map(map);
-        CompletableFuture<Optional<Long>> deleted = switch (condition.kind()) {
+        CompletableFuture<Optional<Long>> deleted = timers.map("remove", () -> switch (condition.kind()) {
             case VERSION -> documents.deleteIfVersionAsync(key, condition.version()).thenApply(Optional::of);
             case EXISTS -> documents.deleteAsync(key).thenApply(found -> {
                 if (found.isEmpty()) {
@@ -177,7 +181,7 @@ public class MapController {
                 return found;
             });
             default -> documents.deleteAsync(key);
-        };
+        });
         return deleted.thenApply(found -> {
             if (found.isEmpty()) {
                 throw notFound(map, key);

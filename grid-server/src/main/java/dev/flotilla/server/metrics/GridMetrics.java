@@ -5,27 +5,41 @@ import dev.flotilla.grid.cluster.ClusterEvent;
 import dev.flotilla.grid.cluster.ClusterView;
 import dev.flotilla.grid.cluster.Safety;
 import dev.flotilla.grid.map.MapStatistics;
+import dev.flotilla.grid.map.MemberMapStatistics;
 import dev.flotilla.server.cluster.SafetyMonitor;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
-import io.micronaut.context.annotation.Context;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 
 /**
  * Grid gauges for {@code /prometheus}, all as seen by this node's member:
  * {@code flotilla_cluster_members}, {@code flotilla_cluster_safe}, {@code flotilla_member_safe},
  * {@code flotilla_migrations_in_flight}, {@code flotilla_migrations_completed_total} (processes this node saw finish;
- * only the master coordinates them), {@code flotilla_map_entries{map}} (owned here, not backups) and
- * {@code flotilla_map_operations_total{map,operation=get|put|remove}} (served here).
+ * only the master coordinates them), {@code flotilla_member_owned_partitions}, {@code flotilla_migration_queue_size}
+ * (migration tasks queued here; non-zero mostly on the master while it rebalances).
+ *
+ * <p>Per map: {@code flotilla_map_entries{map}} (owned here, not backups), {@code flotilla_map_backup_entries{map}},
+ * {@code flotilla_map_owned_entry_memory_bytes{map}}, {@code flotilla_map_backup_entry_memory_bytes{map}} and
+ * {@code flotilla_map_operations_total{map,operation=get|put|remove}} (served here). Any request may create a map, so
+ * labels are capped: the maps of the grid config, then maps in the order this node first sees them, up to
+ * {@code flotilla-server.metrics.max-maps} (100) in all; later maps are summed under {@code map="_other"} (no user
+ * map name starts with '_') and counted by {@code flotilla_maps_unlabelled}. A labelled map keeps its label.
  *
  * <p>Splits, per node: {@code flotilla_splits_detected_total} (times this node removed members that had not left
  * gracefully: a split or crashes, which it cannot tell apart; one per member-list update),
@@ -34,25 +48,45 @@ import java.util.concurrent.atomic.AtomicLong;
  * less graceful leaves; compare with {@code flotilla_cluster_members}) and {@code flotilla_cluster_minority} (1 when
  * this node sees at most half of them).
  *
- * <p>Map statistics are read from a snapshot refreshed every {@code flotilla-server.metrics.refresh} (5 s), which
- * also registers the meters of maps created since. The safety gauges read {@link SafetyMonitor}'s last check
- * (refreshed in the background every {@code flotilla-server.safety.refresh}; 0 when it is stale), since the check
- * asks other members; the other cluster gauges are read live from this member's local state.
+ * <p>Map, partition and migration-queue values are read from a snapshot refreshed every
+ * {@code flotilla-server.metrics.refresh} (5 s), which also registers the meters of maps created since. The safety
+ * gauges read {@link SafetyMonitor}'s last check (refreshed in the background every
+ * {@code flotilla-server.safety.refresh}; 0 when it is stale), since the check asks other members; the other cluster
+ * gauges are read live from this member's local state.
  */
 @Context
 public class GridMetrics implements MeterBinder {
+    /** The label of the maps beyond the cap. */
+    static final String OTHER_MAPS = "_other";
+
     private final Grid grid;
     private final SafetyMonitor safety;
+    private final int maxMaps;
     private final AtomicLong migrationsCompleted = new AtomicLong();
     private final AtomicLong splitsDetected = new AtomicLong();
     private final AtomicLong merges = new AtomicLong();
     private final ClusterView.Subscription subscription;
-    private final Map<String, MapStatistics> latest = new ConcurrentHashMap<>();
+    /** Labelled maps in the order they got their label; guarded by itself. */
+    private final Set<String> labelled = new LinkedHashSet<>();
     private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean otherRegistered = new AtomicBoolean();
+    private volatile Snapshot latest = Snapshot.EMPTY;
 
-    public GridMetrics(Grid grid, SafetyMonitor safety) {
+    /** The last statistics read, by label ({@link #OTHER_MAPS} summed). */
+    private record Snapshot(int ownedPartitions, long migrationQueueSize, Map<String, MapStatistics> byLabel,
+                            int unlabelled) {
+        static final Snapshot EMPTY = new Snapshot(0, 0, Map.of(), 0);
+    }
+
+    public GridMetrics(Grid grid, SafetyMonitor safety, @Value("${flotilla-server.metrics.max-maps:100}") int maxMaps) {
+        if (maxMaps < 0) {
+            throw new IllegalArgumentException("flotilla-server.metrics.max-maps must be 0 or more: " + maxMaps);
+        }
         this.grid = grid;
         this.safety = safety;
+        this.maxMaps = maxMaps;
+        // a configured name with '*' is a pattern, not a map
+        grid.config().maps().keySet().stream().filter(n -> !n.contains("*")).limit(maxMaps).forEach(labelled::add);
         this.subscription = grid.cluster().subscribe(event -> {
             if (event instanceof ClusterEvent.MigrationFinished) {
                 migrationsCompleted.incrementAndGet();
@@ -88,7 +122,22 @@ public class GridMetrics implements MeterBinder {
                 .register(registry);
         Gauge.builder("flotilla.cluster.minority", grid, g -> g.isRunning() && g.cluster().membership().minority() ? 1 : 0)
                 .description("1 when this node sees at most half of the expected members").register(registry);
-        latest.keySet().forEach(name -> registerMap(registry, name));
+        Gauge.builder("flotilla.member.owned.partitions", this, m -> m.latest.ownedPartitions())
+                .description("partitions whose primary replica is on this node").register(registry);
+        Gauge.builder("flotilla.migration.queue.size", this, m -> m.latest.migrationQueueSize())
+                .description("migration tasks queued on this node (mostly on the master, while it rebalances)")
+                .register(registry);
+        Gauge.builder("flotilla.maps.unlabelled", this, m -> m.latest.unlabelled())
+                .description("maps beyond flotilla-server.metrics.max-maps, summed under map=\"_other\"")
+                .register(registry);
+        List<String> names;
+        synchronized (labelled) {
+            names = new ArrayList<>(labelled);
+        }
+        if (otherRegistered.get()) {
+            names.add(OTHER_MAPS);
+        }
+        names.forEach(name -> registerMap(registry, name));
     }
 
     /** Takes a new snapshot of map statistics and registers the meters of new maps. */
@@ -97,34 +146,63 @@ public class GridMetrics implements MeterBinder {
         if (!grid.isRunning()) {
             return;
         }
-        for (MapStatistics stats : grid.mapStatistics()) {
-            if (latest.put(stats.name(), stats) == null) {
-                registries.forEach(registry -> registerMap(registry, stats.name()));
+        MemberMapStatistics member = grid.localMapStatistics();
+        Map<String, MapStatistics> byLabel = new HashMap<>();
+        List<String> added = new ArrayList<>();
+        List<MapStatistics> others = new ArrayList<>();
+        synchronized (labelled) {
+            for (MapStatistics stats : member.maps()) {
+                if (labelled.contains(stats.name())) {
+                    byLabel.put(stats.name(), stats);
+                } else if (labelled.size() < maxMaps) {
+                    labelled.add(stats.name());
+                    added.add(stats.name());
+                    byLabel.put(stats.name(), stats);
+                } else {
+                    others.add(stats);
+                }
             }
         }
+        if (!others.isEmpty()) {
+            byLabel.put(OTHER_MAPS, others.stream().reduce(MapStatistics::plus).orElseThrow());
+        }
+        latest = new Snapshot(member.ownedPartitions(), member.migrationQueueSize(), byLabel, others.size());
+        if (!others.isEmpty() && otherRegistered.compareAndSet(false, true)) {
+            added.add(OTHER_MAPS);
+        }
+        added.forEach(name -> registries.forEach(registry -> registerMap(registry, name)));
     }
 
     private void registerMap(MeterRegistry registry, String name) {
-        Gauge.builder("flotilla.map.entries", latest, l -> value(l, name, MapStatistics::ownedEntries))
-                .tag("map", name).description("entries whose primary replica is on this node").register(registry);
+        mapGauge(registry, name, "flotilla.map.entries", null, "entries whose primary replica is on this node",
+                MapStatistics::ownedEntries);
+        mapGauge(registry, name, "flotilla.map.backup.entries", null, "backup entries held on this node",
+                MapStatistics::backupEntries);
+        mapGauge(registry, name, "flotilla.map.owned.entry.memory", "bytes",
+                "memory of the entries whose primary replica is on this node", MapStatistics::ownedEntryMemory);
+        mapGauge(registry, name, "flotilla.map.backup.entry.memory", "bytes",
+                "memory of the backup entries held on this node", MapStatistics::backupEntryMemory);
         operation(registry, name, "get", MapStatistics::gets);
         operation(registry, name, "put", MapStatistics::puts);
         operation(registry, name, "remove", MapStatistics::removes);
     }
 
-    private void operation(MeterRegistry registry, String name, String operation,
-                           java.util.function.ToLongFunction<MapStatistics> count) {
-        FunctionCounter.builder("flotilla.map.operations", latest, l -> value(l, name, count))
-                .tags("map", name, "operation", operation)
+    private void mapGauge(MeterRegistry registry, String map, String meter, String unit, String description,
+                          ToLongFunction<MapStatistics> field) {
+        Gauge.builder(meter, this, m -> m.value(map, field)).tag("map", map).baseUnit(unit)
+                .description(description).register(registry);
+    }
+
+    private void operation(MeterRegistry registry, String map, String operation, ToLongFunction<MapStatistics> count) {
+        FunctionCounter.builder("flotilla.map.operations", this, m -> m.value(map, count))
+                .tags("map", map, "operation", operation)
                 .description("map operations served by this node").register(registry);
     }
 
-    private static double value(Map<String, MapStatistics> latest, String name,
-                                java.util.function.ToLongFunction<MapStatistics> field) {
-        MapStatistics stats = latest.get(name);
+    private double value(String map, ToLongFunction<MapStatistics> field) {
+        MapStatistics stats = latest.byLabel().get(map);
         return stats == null ? 0 : field.applyAsLong(stats);
     }
-
     /** The member runs and the last safety check, recent enough to believe, says {@code field}. */
     private static boolean safe(SafetyMonitor monitor, java.util.function.Predicate<Safety> field) {
         SafetyMonitor.Checked checked = monitor.latest();

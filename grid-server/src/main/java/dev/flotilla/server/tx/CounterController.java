@@ -55,7 +55,7 @@ public class CounterController {
             throw new ProblemException(ErrorCode.INVALID_ARGUMENT, "'delta' must be 1 or more, not " + i.delta()
                     + "; send " + INCREMENT_EXAMPLE);
         }
-        return calls.write(request, idempotencyKey, body, i.mode(), namespace, g -> { },
+        return calls.write("counter-increment", request, idempotencyKey, body, i.mode(), namespace, g -> { },
                 g -> new CounterView(g.namespace(), g.mode().id(), g.counter().incrementBy(i.delta())));
     }
 
@@ -65,6 +65,6 @@ public class CounterController {
     public CompletableFuture<HttpResponse<?>> read(@PathVariable String namespace, @Nullable @QueryValue String mode,
                                                    HttpRequest<?> request) {
         QueryParameters.requireOnly(request, Set.of("mode"));
-        return calls.read(mode, namespace, g -> new CounterView(g.namespace(), g.mode().id(), g.counter().read()));
+        return calls.read("counter-read", mode, namespace, g -> new CounterView(g.namespace(), g.mode().id(), g.counter().read()));
     }
 }

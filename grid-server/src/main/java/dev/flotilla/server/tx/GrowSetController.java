@@ -50,7 +50,7 @@ public class GrowSetController {
                                                   HttpRequest<?> request) {
         QueryParameters.requireOnly(request, Set.of());
         GrowSetAddRequest a = JsonBodies.read(body, GrowSetAddRequest.class, ADD_EXAMPLE); // before the key is claimed
-        return calls.write(request, idempotencyKey, body, a.mode(), namespace, g -> { }, g -> {
+        return calls.write("set-add", request, idempotencyKey, body, a.mode(), namespace, g -> { }, g -> {
             g.set().add(a.element());
             return new GrowSetAddResult(g.namespace(), g.mode().id(), a.element());
         });
@@ -62,6 +62,6 @@ public class GrowSetController {
     public CompletableFuture<HttpResponse<?>> readAll(@PathVariable String namespace, @Nullable @QueryValue String mode,
                                                       HttpRequest<?> request) {
         QueryParameters.requireOnly(request, Set.of("mode"));
-        return calls.read(mode, namespace, g -> new GrowSetView(g.namespace(), g.mode().id(), List.copyOf(g.set().readAll())));
+        return calls.read("set-read", mode, namespace, g -> new GrowSetView(g.namespace(), g.mode().id(), List.copyOf(g.set().readAll())));
     }
 }

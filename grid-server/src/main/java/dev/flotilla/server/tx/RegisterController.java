@@ -54,7 +54,7 @@ public class RegisterController {
     public CompletableFuture<HttpResponse<?>> read(@PathVariable String namespace, @PathVariable String key,
                                                    @Nullable @QueryValue String mode, HttpRequest<?> request) {
         QueryParameters.requireOnly(request, Set.of("mode"));
-        return calls.read(mode, namespace, g -> new RegisterView(g.namespace(), g.mode().id(), key,
+        return calls.read("register-read", mode, namespace, g -> new RegisterView(g.namespace(), g.mode().id(), key,
                 g.register().read(requireKey(g, key))));
     }
 
@@ -69,7 +69,7 @@ public class RegisterController {
                                                     HttpRequest<?> request) {
         QueryParameters.requireOnly(request, Set.of());
         RegisterWriteRequest w = JsonBodies.read(body, RegisterWriteRequest.class, WRITE_EXAMPLE); // before the key is claimed
-        return calls.write(request, idempotencyKey, body, w.mode(), namespace, g -> requireKey(g, key), g -> {
+        return calls.write("register-write", request, idempotencyKey, body, w.mode(), namespace, g -> requireKey(g, key), g -> {
             g.register().write(key, w.value());
             return new RegisterView(g.namespace(), g.mode().id(), key, w.value());
         });
@@ -87,7 +87,7 @@ public class RegisterController {
                                                             HttpRequest<?> request) {
         QueryParameters.requireOnly(request, Set.of());
         RegisterCompareAndSetRequest c = JsonBodies.read(body, RegisterCompareAndSetRequest.class, CAS_EXAMPLE);
-        return calls.write(request, idempotencyKey, body, c.mode(), namespace, g -> requireKey(g, key), g -> {
+        return calls.write("register-cas", request, idempotencyKey, body, c.mode(), namespace, g -> requireKey(g, key), g -> {
             boolean applied = g.register().compareAndSet(key, c.expected(), c.value());
             return new RegisterCompareAndSetResult(g.namespace(), g.mode().id(), key, applied, applied ? c.value() : null);
         });

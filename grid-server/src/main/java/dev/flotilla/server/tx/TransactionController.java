@@ -4,6 +4,7 @@ import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.guarantee.GuaranteeMode;
 import dev.flotilla.grid.map.TxResult;
 import dev.flotilla.server.idempotency.IdempotentRequests;
+import dev.flotilla.server.metrics.GridOperationTimers;
 import dev.flotilla.server.problem.QueryParameters;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -40,12 +41,14 @@ public class TransactionController {
     private final Grid grid;
     private final IdempotentRequests idempotent;
     private final ExecutorService blocking;
+    private final GridOperationTimers timers;
 
     public TransactionController(Grid grid, IdempotentRequests idempotent,
-                                 @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                                 @Named(TaskExecutors.BLOCKING) ExecutorService blocking, GridOperationTimers timers) {
         this.grid = grid;
         this.idempotent = idempotent;
         this.blocking = blocking;
+        this.timers = timers;
     }
 
     /** Applies the operations atomically; 200 with one result per operation, in order. */
@@ -62,7 +65,7 @@ public class TransactionController {
         TransactionCodec.Parsed tx = TransactionCodec.parse(body);
         GuaranteeMode mode = GuaranteeMode.fromId(tx.mode());
         return idempotent.run(request, idempotencyKey, body, () -> CompletableFuture.supplyAsync(() -> {
-            List<TxResult> results = grid.transaction(mode, tx.operations());
+            List<TxResult> results = timers.guarantee("tx", mode, () -> grid.transaction(mode, tx.operations()));
             return HttpResponse.<byte[]>status(HttpStatus.OK).contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body(TransactionCodec.write(mode.id(), results));
         }, blocking));

@@ -57,7 +57,7 @@ public class TransferController {
                                                        HttpRequest<?> request) {
         QueryParameters.requireOnly(request, Set.of());
         TransferRequest t = JsonBodies.read(body, TransferRequest.class, TRANSFER_EXAMPLE); // before the key is claimed
-        return calls.write(request, idempotencyKey, body, t.mode(), t.namespace(), g -> { }, g -> {
+        return calls.write("transfer", request, idempotencyKey, body, t.mode(), t.namespace(), g -> { }, g -> {
             // An insufficient balance is a definite GridFailure and answers 409 through the common handler.
             g.accounts().transfer(t.from(), t.to(), t.amount());
             return new TransferResult(g.namespace(), t.from(), t.to(), t.amount(), g.mode().id());
@@ -77,7 +77,7 @@ public class TransferController {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, "'balances' must name at least one account; send "
                     + ACCOUNTS_EXAMPLE);
         }
-        return calls.write(request, idempotencyKey, body, a.mode(), a.namespace(), g -> { }, g -> {
+        return calls.write("accounts-open", request, idempotencyKey, body, a.mode(), a.namespace(), g -> { }, g -> {
             g.accounts().open(a.balances());
             return new BalancesView(g.namespace(), g.mode().id(), g.accounts().balances(a.balances().keySet()));
         });
@@ -93,6 +93,6 @@ public class TransferController {
             throw new ProblemException(ErrorCode.INVALID_PARAMETER, "'names' must list accounts, comma separated");
         }
         List<String> accounts = Arrays.stream(names.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return calls.read(mode, namespace, g -> new BalancesView(g.namespace(), g.mode().id(), g.accounts().balances(accounts)));
+        return calls.read("accounts-read", mode, namespace, g -> new BalancesView(g.namespace(), g.mode().id(), g.accounts().balances(accounts)));
     }
 }

@@ -39,7 +39,8 @@ class DashboardPageTest {
                 .contains("<title>Flotilla node dashboard</title>")
                 .contains("\"/cluster\"", "\"/cluster/members\"", "\"/cluster/partitions\"", "\"/cluster/migrations\"",
                         "\"/health\"", "\"/lab/experiments\"")
-                .contains("new EventSource(\"/cluster/events\")");
+                .contains("new EventSource(\"/cluster/events\")")
+                .contains("fetch(\"/cluster/maps\"", "<h2>Maps, all members</h2>");
         assertThat(reply.body().getBytes(StandardCharsets.UTF_8).length).isLessThan(25 * 1024);
     }
 
