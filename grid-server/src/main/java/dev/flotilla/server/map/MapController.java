@@ -8,6 +8,7 @@ import dev.flotilla.grid.GridException;
 import dev.flotilla.grid.GridFailure;
 import dev.flotilla.grid.VersionMismatchException;
 import dev.flotilla.grid.map.EntryNames;
+import dev.flotilla.grid.map.Versioned;
 import dev.flotilla.grid.map.VersionedMap;
 import dev.flotilla.server.idempotency.IdempotentRequests;
 import dev.flotilla.server.problem.ProblemException;
@@ -36,11 +37,15 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
+import java.util.stream.Collectors;
 
 /**
  * The JSON document API: {@code GET|PUT|DELETE /maps/{map}/{key}} and {@code POST /maps/{map}/batch}.
@@ -80,13 +85,13 @@ public class MapController {
         names(map, key);
         RequestParameters.requireOnly(request, NO_PARAMETERS);
         VersionedMap documents = grid.map(map);
-        long notModifiedVersion = ifNoneMatch == null ? -1 : Precondition.version(Preconditions.IF_NONE_MATCH, ifNoneMatch);
+        LongPredicate notModified = Precondition.notModified(ifNoneMatch);
         return documents.getAsync(key).thenApply(found -> {
             if (found.isEmpty()) {
                 throw notFound(map, key);
             }
             String etag = Preconditions.etag(found.get().version());
-            if (found.get().version() == notModifiedVersion) {
+            if (notModified.test(found.get().version())) {
                 return HttpResponse.<byte[]>status(HttpStatus.NOT_MODIFIED).header(Preconditions.ETAG, etag);
             }
             return HttpResponse.ok(found.get().json().getBytes(StandardCharsets.UTF_8))
@@ -122,7 +127,8 @@ public class MapController {
         VersionedMap documents = grid.map(map);
         CompletableFuture<Long> write = switch (condition.kind()) {
             case NONE -> documents.putAsync(key, body, ttl);
-            case VERSION -> documents.compareAndSetAsync(key, condition.version(), body, ttl);
+            case VERSIONS -> ifVersion(documents, key, condition.versions(),
+                    version -> documents.compareAndSetAsync(key, version, body, ttl));
             case ABSENT -> documents.putIfAbsentAsync(key, body, ttl).exceptionally(failure -> {
                 throw precondition(failure, "If-None-Match: * requires the key to be absent");
             });
@@ -168,7 +174,8 @@ public class MapController {
     private CompletableFuture<HttpResponse<Void>> remove(String map, String key, Precondition condition) {
         VersionedMap documents = grid.map(map);
         CompletableFuture<Optional<Long>> deleted = switch (condition.kind()) {
-            case VERSION -> documents.deleteIfVersionAsync(key, condition.version()).thenApply(Optional::of);
+            case VERSIONS -> ifVersion(documents, key, condition.versions(),
+                    version -> documents.deleteIfVersionAsync(key, version)).thenApply(Optional::of);
             case EXISTS -> documents.deleteAsync(key).thenApply(found -> {
                 if (found.isEmpty()) {
                     throw new ProblemException(ErrorCode.PRECONDITION_FAILED,
@@ -216,6 +223,45 @@ public class MapController {
                 .contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 
+    /**
+     * Runs {@code attempt} (a write conditional on one version) so that it applies when the key's current version
+     * is any of {@code versions}: one version is one attempt; with several, a mismatch naming another listed version
+     * is retried on that version (at most once per listed version); with none, the key is read to tell its version.
+     * Retries are sent from {@code executor}, not from the Hazelcast thread that completed the mismatch.
+     */
+    private CompletableFuture<Long> ifVersion(VersionedMap documents, String key, Set<Long> versions,
+                                              LongFunction<CompletableFuture<Long>> attempt) {
+        if (versions.size() == 1) {
+            return attempt.apply(versions.iterator().next());
+        }
+        if (versions.isEmpty()) {
+            return documents.getAsync(key).thenApply(found -> {
+                throw noneMatches(key, versions, found.map(Versioned::version).orElse(0L));
+            });
+        }
+        return ifAnyVersion(key, versions, attempt, Collections.max(versions), versions.size());
+    }
+
+    private CompletableFuture<Long> ifAnyVersion(String key, Set<Long> versions,
+                                                 LongFunction<CompletableFuture<Long>> attempt, long version, int attempts) {
+        return attempt.apply(version).exceptionallyComposeAsync(failure -> {
+            if (cause(failure) instanceof VersionMismatchException mismatch) {
+                if (attempts > 1 && versions.contains(mismatch.currentVersion())) {
+                    return ifAnyVersion(key, versions, attempt, mismatch.currentVersion(), attempts - 1);
+                }
+                throw noneMatches(key, versions, mismatch.currentVersion());
+            }
+            return CompletableFuture.failedFuture(cause(failure));
+        }, executor);
+    }
+
+    private static ProblemException noneMatches(String key, Set<Long> versions, long current) {
+        String found = current == 0 ? "key '" + key + "' is absent" : "key '" + key + "' has version " + current;
+        String named = versions.isEmpty() ? "If-Match names no version (weak tags never match: versions compare strongly)"
+                : "If-Match names versions " + versions.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return new ProblemException(ErrorCode.VERSION_MISMATCH, named + "; " + found, current);
+    }
+
     private static void names(String map, String key) {
         EntryNames.requireMapName(map);
         EntryNames.requireKey(key);
@@ -232,7 +278,7 @@ public class MapController {
 
     /** A version mismatch of a put-if-absent, told as the failed If-None-Match it is. */
     private static RuntimeException precondition(Throwable failure, String rule) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = cause(failure);
         if (cause instanceof VersionMismatchException mismatch) {
             return new ProblemException(ErrorCode.PRECONDITION_FAILED, rule + "; it exists with version "
                     + mismatch.currentVersion(), mismatch.currentVersion());
@@ -242,10 +288,15 @@ public class MapController {
 
     /** The request body is the document: grid-core's "not a JSON document" is a malformed request body here. */
     private static RuntimeException invalidBody(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = cause(failure);
         if (cause instanceof GridException grid && grid.failure() == GridFailure.INVALID_VALUE) {
             return new ProblemException(ErrorCode.MALFORMED_JSON, "the request body " + grid.getMessage().replaceFirst("^value ", ""));
         }
         return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+    }
+
+    /** The failure a future completed with, without the {@link CompletionException} that wraps it. */
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }
