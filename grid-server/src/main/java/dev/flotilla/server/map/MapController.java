@@ -2,6 +2,7 @@ package dev.flotilla.server.map;
 
 import dev.flotilla.client.protocol.ErrorCode;
 import dev.flotilla.client.protocol.Preconditions;
+import dev.flotilla.client.protocol.Problem;
 import dev.flotilla.client.protocol.WriteResult;
 import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.GridException;
@@ -10,6 +11,7 @@ import dev.flotilla.grid.VersionMismatchException;
 import dev.flotilla.grid.map.EntryNames;
 import dev.flotilla.grid.map.Versioned;
 import dev.flotilla.grid.map.VersionedMap;
+import dev.flotilla.server.ApiComponents;
 import dev.flotilla.server.idempotency.IdempotentRequests;
 import dev.flotilla.server.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -30,6 +32,12 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Named;
 
@@ -58,6 +66,16 @@ import java.util.stream.Collectors;
  */
 @Controller("/maps")
 @Tag(name = "maps")
+@ApiResponse(responseCode = "400", description = ApiComponents.BAD_REQUEST,
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+@ApiResponse(responseCode = "406", description = ApiComponents.NOT_ACCEPTABLE,
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+@ApiResponse(responseCode = "500", description = ApiComponents.INTERNAL,
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+@ApiResponse(responseCode = "503", description = ApiComponents.UNAVAILABLE,
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+@ApiResponse(responseCode = "504", description = ApiComponents.GATEWAY_TIMEOUT,
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
 public class MapController {
     private static final Set<String> NO_PARAMETERS = Set.of();
     private static final Set<String> WRITE_PARAMETERS = Set.of("ttl");
@@ -78,9 +96,18 @@ public class MapController {
 
     /** Reads a document; answers it as stored with its version as ETag, 304 when If-None-Match names that version. */
     @Operation(summary = "Read a document", description = "200 with the document and ETag \"<version>\"; 404 not-found when absent")
+    @ApiResponse(responseCode = "200",
+            description = "the document as stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.DOCUMENT)),
+            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = ApiComponents.ETAG, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "304",
+            description = "If-None-Match names the current version",
+            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = ApiComponents.ETAG, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", description = ApiComponents.NOT_FOUND,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
     @Get(uri = "/{map}/{key}", produces = MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<byte[]>> get(@PathVariable String map, @PathVariable String key,
-                                                       @Nullable @Header("If-None-Match") String ifNoneMatch,
+                                                       @Parameter(description = ApiComponents.IF_NONE_MATCH_READ) @Nullable @Header("If-None-Match") String ifNoneMatch,
                                                        HttpRequest<?> request) {
         names(map, key);
         RequestParameters.requireOnly(request, NO_PARAMETERS);
@@ -107,12 +134,35 @@ public class MapController {
      * {@code Idempotency-Key}, a retry with the same key is applied at most once (see {@link IdempotentRequests}).
      */
     @Operation(summary = "Write a document", description = "201 created or 200 replaced, ETag \"<version>\"; 412 when a precondition fails")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.DOCUMENT)))
+    @Parameter(name = "ttl", in = ParameterIn.QUERY, ref = ApiComponents.TTL_PARAMETER)
+    @ApiResponse(responseCode = "201",
+            description = "created the key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.WRITE_RESULT)),
+            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = ApiComponents.ETAG, schema = @Schema(type = "string")),
+            @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = ApiComponents.LOCATION, schema = @Schema(type = "string")),
+            @io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = ApiComponents.IDEMPOTENT_REPLAYED, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "200",
+            description = "replaced the document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.WRITE_RESULT)),
+            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = ApiComponents.ETAG, schema = @Schema(type = "string")),
+            @io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = ApiComponents.IDEMPOTENT_REPLAYED, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "409", description = ApiComponents.IN_PROGRESS,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @ApiResponse(responseCode = "413", description = ApiComponents.PAYLOAD_TOO_LARGE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @ApiResponse(responseCode = "415", description = ApiComponents.UNSUPPORTED_MEDIA_TYPE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = ApiComponents.KEY_REUSED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @ApiResponse(responseCode = "412", description = ApiComponents.PRECONDITION_FAILED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
     @Put(uri = "/{map}/{key}", produces = MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<?>> put(@PathVariable String map, @PathVariable String key,
-                                                  @Nullable @Header("If-Match") String ifMatch,
-                                                  @Nullable @Header("If-None-Match") String ifNoneMatch,
-                                                  @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                                  @Parameter(description = ApiComponents.IF_MATCH) @Nullable @Header("If-Match") String ifMatch,
+                                                  @Parameter(description = ApiComponents.IF_NONE_MATCH_WRITE) @Nullable @Header("If-None-Match") String ifNoneMatch,
+                                                  @Parameter(description = ApiComponents.IDEMPOTENCY_KEY) @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                                   @Nullable @Body String body, HttpRequest<?> request) {
         // checked before the key is claimed: a rejected request never touches the grid
         names(map, key);
@@ -158,11 +208,22 @@ public class MapController {
      * {@code Idempotency-Key}, a retry with the same key is applied at most once.
      */
     @Operation(summary = "Delete a key", description = "204; 404 not-found when absent; 412 when If-Match does not match")
+    @ApiResponse(responseCode = "204",
+            description = "deleted",
+            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = ApiComponents.IDEMPOTENT_REPLAYED, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", description = ApiComponents.NOT_FOUND,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = ApiComponents.IN_PROGRESS,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @ApiResponse(responseCode = "412", description = ApiComponents.PRECONDITION_FAILED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = ApiComponents.KEY_REUSED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
     @Delete(uri = "/{map}/{key}")
     public CompletableFuture<HttpResponse<?>> delete(@PathVariable String map, @PathVariable String key,
-                                                     @Nullable @Header("If-Match") String ifMatch,
+                                                     @Parameter(description = ApiComponents.IF_MATCH) @Nullable @Header("If-Match") String ifMatch,
                                                      @Nullable @Header("If-None-Match") String ifNoneMatch,
-                                                     @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                                     @Parameter(description = ApiComponents.IDEMPOTENCY_KEY) @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                                      HttpRequest<?> request) {
         // checked before the key is claimed: a rejected request never touches the grid
         names(map, key);
@@ -199,10 +260,24 @@ public class MapController {
      * once and its first answer is replayed.
      */
     @Operation(summary = "Read and write many keys", description = "Body {\"get\":[keys],\"put\":{key:document}}; answers {\"entries\",\"missing\",\"versions\"}")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.BATCH_REQUEST)))
+    @Parameter(name = "ttl", in = ParameterIn.QUERY, ref = ApiComponents.TTL_PARAMETER)
+    @ApiResponse(responseCode = "200",
+            description = "the documents read and the versions written",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.BATCH_RESPONSE)),
+            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = ApiComponents.IDEMPOTENT_REPLAYED, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "409", description = ApiComponents.IN_PROGRESS,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @ApiResponse(responseCode = "413", description = ApiComponents.PAYLOAD_TOO_LARGE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @ApiResponse(responseCode = "415", description = ApiComponents.UNSUPPORTED_MEDIA_TYPE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @ApiResponse(responseCode = "422", description = ApiComponents.KEY_REUSED,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
     @Post(uri = "/{map}/batch", produces = MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<?>> batch(@PathVariable String map, @Nullable @Body String body,
-                                                    @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                                    @Parameter(description = ApiComponents.IDEMPOTENCY_KEY) @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                                     HttpRequest<?> request) {
         // checked before the key is claimed: a rejected request never touches the grid
         EntryNames.requireMapName(map);
