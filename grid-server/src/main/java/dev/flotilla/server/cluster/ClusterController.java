@@ -9,6 +9,7 @@ import dev.flotilla.client.protocol.Problem;
 import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.cluster.ClusterView;
 import dev.flotilla.server.ApiComponents;
+import dev.flotilla.server.ViewErrors;
 import dev.flotilla.server.problem.QueryParameters;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
@@ -17,13 +18,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.sse.Event;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.extensions.Extension;
 import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reactivestreams.Publisher;
@@ -38,12 +36,7 @@ import java.util.Set;
  */
 @Controller("/cluster")
 @Tag(name = "cluster")
-@ApiResponse(responseCode = "400", description = ApiComponents.BAD_REQUEST,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "406", description = ApiComponents.NOT_ACCEPTABLE,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "500", description = ApiComponents.INTERNAL,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+@ViewErrors
 @ApiResponse(responseCode = "503", description = ApiComponents.UNAVAILABLE,
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
 public class ClusterController {

@@ -7,6 +7,7 @@ import dev.flotilla.lab.run.ClusterKind;
 import dev.flotilla.lab.run.ExperimentSpec;
 import dev.flotilla.lab.run.InvalidSpecException;
 import dev.flotilla.server.ApiComponents;
+import dev.flotilla.server.ViewErrors;
 import dev.flotilla.server.problem.ProblemException;
 import dev.flotilla.server.problem.QueryParameters;
 import io.micronaut.core.annotation.Nullable;
@@ -24,8 +25,6 @@ import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -48,12 +47,7 @@ import java.util.Set;
  */
 @Controller("/lab/experiments")
 @Tag(name = "lab")
-@ApiResponse(responseCode = "400", description = ApiComponents.BAD_REQUEST,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "406", description = ApiComponents.NOT_ACCEPTABLE,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "500", description = ApiComponents.INTERNAL,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+@ViewErrors
 public class LabController {
     private static final Set<String> NO_PARAMETERS = Set.of();
     private static final MediaType NDJSON = MediaType.of("application/x-ndjson");

@@ -12,6 +12,8 @@ import dev.flotilla.grid.map.EntryNames;
 import dev.flotilla.grid.map.Versioned;
 import dev.flotilla.grid.map.VersionedMap;
 import dev.flotilla.server.ApiComponents;
+import dev.flotilla.server.DataErrors;
+import dev.flotilla.server.WriteErrors;
 import dev.flotilla.server.idempotency.IdempotentRequests;
 import dev.flotilla.server.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -66,16 +68,7 @@ import java.util.stream.Collectors;
  */
 @Controller("/maps")
 @Tag(name = "maps")
-@ApiResponse(responseCode = "400", description = ApiComponents.BAD_REQUEST,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "406", description = ApiComponents.NOT_ACCEPTABLE,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "500", description = ApiComponents.INTERNAL,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "503", description = ApiComponents.UNAVAILABLE,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "504", description = ApiComponents.GATEWAY_TIMEOUT,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+@DataErrors
 public class MapController {
     private static final Set<String> NO_PARAMETERS = Set.of();
     private static final Set<String> WRITE_PARAMETERS = Set.of("ttl");
@@ -147,14 +140,7 @@ public class MapController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.WRITE_RESULT)),
             headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = ApiComponents.ETAG, schema = @Schema(type = "string")),
             @io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = ApiComponents.IDEMPOTENT_REPLAYED, schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "409", description = ApiComponents.IN_PROGRESS,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "413", description = ApiComponents.PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "415", description = ApiComponents.UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "422", description = ApiComponents.KEY_REUSED,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @WriteErrors
     @ApiResponse(responseCode = "412", description = ApiComponents.PRECONDITION_FAILED,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
     @Put(uri = "/{map}/{key}", produces = MediaType.APPLICATION_JSON)
@@ -266,14 +252,7 @@ public class MapController {
             description = "the documents read and the versions written",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.BATCH_RESPONSE)),
             headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = ApiComponents.IDEMPOTENT_REPLAYED, schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "409", description = ApiComponents.IN_PROGRESS,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "413", description = ApiComponents.PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "415", description = ApiComponents.UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "422", description = ApiComponents.KEY_REUSED,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @WriteErrors
     @Post(uri = "/{map}/batch", produces = MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<?>> batch(@PathVariable String map, @Nullable @Body String body,

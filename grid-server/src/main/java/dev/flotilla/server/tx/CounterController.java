@@ -3,8 +3,9 @@ package dev.flotilla.server.tx;
 import dev.flotilla.client.protocol.CounterIncrementRequest;
 import dev.flotilla.client.protocol.CounterView;
 import dev.flotilla.client.protocol.ErrorCode;
-import dev.flotilla.client.protocol.Problem;
 import dev.flotilla.server.ApiComponents;
+import dev.flotilla.server.DataErrors;
+import dev.flotilla.server.WriteErrors;
 import dev.flotilla.server.problem.ProblemException;
 import dev.flotilla.server.problem.QueryParameters;
 import io.micronaut.core.annotation.Nullable;
@@ -40,16 +41,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @Controller("/counters")
 @Tag(name = "counters")
-@ApiResponse(responseCode = "400", description = ApiComponents.BAD_REQUEST,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "406", description = ApiComponents.NOT_ACCEPTABLE,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "500", description = ApiComponents.INTERNAL,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "503", description = ApiComponents.UNAVAILABLE,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "504", description = ApiComponents.GATEWAY_TIMEOUT,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+@DataErrors
 public class CounterController {
     private static final String INCREMENT_EXAMPLE = "{\"mode\":\"atomic-key\",\"delta\":1}";
 
@@ -67,14 +59,7 @@ public class CounterController {
             description = "the value the mode observed right after the increment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.COUNTER_VIEW)),
             headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = ApiComponents.IDEMPOTENT_REPLAYED, schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "409", description = ApiComponents.IN_PROGRESS,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "413", description = ApiComponents.PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "415", description = ApiComponents.UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "422", description = ApiComponents.KEY_REUSED,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @WriteErrors
     @Post(uri = "/{namespace}", produces = MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<?>> increment(@PathVariable String namespace, @Nullable @Body String body,

@@ -3,8 +3,9 @@ package dev.flotilla.server.tx;
 import dev.flotilla.client.protocol.GrowSetAddRequest;
 import dev.flotilla.client.protocol.GrowSetAddResult;
 import dev.flotilla.client.protocol.GrowSetView;
-import dev.flotilla.client.protocol.Problem;
 import dev.flotilla.server.ApiComponents;
+import dev.flotilla.server.DataErrors;
+import dev.flotilla.server.WriteErrors;
 import dev.flotilla.server.problem.QueryParameters;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -39,16 +40,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @Controller("/sets")
 @Tag(name = "sets")
-@ApiResponse(responseCode = "400", description = ApiComponents.BAD_REQUEST,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "406", description = ApiComponents.NOT_ACCEPTABLE,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "500", description = ApiComponents.INTERNAL,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "503", description = ApiComponents.UNAVAILABLE,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "504", description = ApiComponents.GATEWAY_TIMEOUT,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+@DataErrors
 public class GrowSetController {
     private static final String ADD_EXAMPLE = "{\"mode\":\"atomic-key\",\"element\":42}";
 
@@ -66,14 +58,7 @@ public class GrowSetController {
             description = "added",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.GROW_SET_ADD_RESULT)),
             headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = ApiComponents.IDEMPOTENT_REPLAYED, schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "409", description = ApiComponents.IN_PROGRESS,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "413", description = ApiComponents.PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "415", description = ApiComponents.UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "422", description = ApiComponents.KEY_REUSED,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @WriteErrors
     @Post(uri = "/{namespace}", produces = MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<?>> add(@PathVariable String namespace, @Nullable @Body String body,

@@ -1,7 +1,6 @@
 package dev.flotilla.server.tx;
 
 import dev.flotilla.client.protocol.ErrorCode;
-import dev.flotilla.client.protocol.Problem;
 import dev.flotilla.client.protocol.RegisterCompareAndSetRequest;
 import dev.flotilla.client.protocol.RegisterCompareAndSetResult;
 import dev.flotilla.client.protocol.RegisterView;
@@ -9,6 +8,8 @@ import dev.flotilla.client.protocol.RegisterWriteRequest;
 import dev.flotilla.grid.guarantee.Guarantees;
 import dev.flotilla.grid.map.EntryNames;
 import dev.flotilla.server.ApiComponents;
+import dev.flotilla.server.DataErrors;
+import dev.flotilla.server.WriteErrors;
 import dev.flotilla.server.problem.ProblemException;
 import dev.flotilla.server.problem.QueryParameters;
 import io.micronaut.core.annotation.Nullable;
@@ -45,16 +46,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @Controller("/registers")
 @Tag(name = "registers")
-@ApiResponse(responseCode = "400", description = ApiComponents.BAD_REQUEST,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "406", description = ApiComponents.NOT_ACCEPTABLE,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "500", description = ApiComponents.INTERNAL,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "503", description = ApiComponents.UNAVAILABLE,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "504", description = ApiComponents.GATEWAY_TIMEOUT,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+@DataErrors
 public class RegisterController {
     private static final String WRITE_EXAMPLE = "{\"mode\":\"atomic-key\",\"value\":7}";
     private static final String CAS_EXAMPLE = "{\"mode\":\"atomic-key\",\"expected\":null,\"value\":7}";
@@ -88,14 +80,7 @@ public class RegisterController {
             description = "the value written",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.REGISTER_VIEW)),
             headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = ApiComponents.IDEMPOTENT_REPLAYED, schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "409", description = ApiComponents.IN_PROGRESS,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "413", description = ApiComponents.PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "415", description = ApiComponents.UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "422", description = ApiComponents.KEY_REUSED,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @WriteErrors
     @Put(uri = "/{namespace}/{key}", produces = MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<?>> write(@PathVariable String namespace, @PathVariable String key,
@@ -119,14 +104,7 @@ public class RegisterController {
             description = "applied, or not (applied false: surely not written)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.REGISTER_CAS_RESULT)),
             headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = ApiComponents.IDEMPOTENT_REPLAYED, schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "409", description = ApiComponents.IN_PROGRESS,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "413", description = ApiComponents.PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "415", description = ApiComponents.UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "422", description = ApiComponents.KEY_REUSED,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @WriteErrors
     @Post(uri = "/{namespace}/{key}/cas", produces = MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<?>> compareAndSet(@PathVariable String namespace, @PathVariable String key,

@@ -5,6 +5,8 @@ import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.guarantee.GuaranteeMode;
 import dev.flotilla.grid.map.TxResult;
 import dev.flotilla.server.ApiComponents;
+import dev.flotilla.server.DataErrors;
+import dev.flotilla.server.WriteErrors;
 import dev.flotilla.server.idempotency.IdempotentRequests;
 import dev.flotilla.server.problem.QueryParameters;
 import io.micronaut.core.annotation.Nullable;
@@ -20,7 +22,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -44,16 +45,7 @@ import java.util.concurrent.ExecutorService;
  */
 @Controller
 @Tag(name = "transactions")
-@ApiResponse(responseCode = "400", description = ApiComponents.BAD_REQUEST,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "406", description = ApiComponents.NOT_ACCEPTABLE,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "500", description = ApiComponents.INTERNAL,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "503", description = ApiComponents.UNAVAILABLE,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-@ApiResponse(responseCode = "504", description = ApiComponents.GATEWAY_TIMEOUT,
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+@DataErrors
 public class TransactionController {
     private final Grid grid;
     private final IdempotentRequests idempotent;
@@ -75,14 +67,7 @@ public class TransactionController {
             description = "committed: one result per operation, in order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.TRANSACTION_RESULT)),
             headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = ApiComponents.IDEMPOTENT_REPLAYED, schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "409", description = ApiComponents.IN_PROGRESS,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "413", description = ApiComponents.PAYLOAD_TOO_LARGE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "415", description = ApiComponents.UNSUPPORTED_MEDIA_TYPE,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
-    @ApiResponse(responseCode = "422", description = ApiComponents.KEY_REUSED,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @WriteErrors
     @ApiResponse(responseCode = "412", description = "version-mismatch: an ifVersion differs; the transaction rolled back, nothing written",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
     @Post(uri = "/tx", produces = MediaType.APPLICATION_JSON)
