@@ -5,8 +5,11 @@ import dev.flotilla.client.protocol.ClusterSummary;
 import dev.flotilla.client.protocol.MembersView;
 import dev.flotilla.client.protocol.MigrationsView;
 import dev.flotilla.client.protocol.PartitionsView;
+import dev.flotilla.client.protocol.Problem;
 import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.cluster.ClusterView;
+import dev.flotilla.server.ApiComponents;
+import dev.flotilla.server.ViewErrors;
 import dev.flotilla.server.problem.QueryParameters;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
@@ -15,6 +18,11 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.sse.Event;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reactivestreams.Publisher;
 
@@ -28,6 +36,9 @@ import java.util.Set;
  */
 @Controller("/cluster")
 @Tag(name = "cluster")
+@ViewErrors
+@ApiResponse(responseCode = "503", description = ApiComponents.UNAVAILABLE,
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
 public class ClusterController {
     private final ClusterView cluster;
     private final SafetyMonitor safety;
@@ -41,6 +52,9 @@ public class ClusterController {
     }
 
     @Operation(summary = "Cluster summary: name, local member, member count, safety, partitions, migrations")
+    @ApiResponse(responseCode = "200",
+            description = "the summary",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.CLUSTER_SUMMARY)))
     @Get(produces = MediaType.APPLICATION_JSON)
     public ClusterSummary summary(HttpRequest<?> request) {
         noParameters(request);
@@ -48,6 +62,9 @@ public class ClusterController {
     }
 
     @Operation(summary = "Members in join order; the first is the master")
+    @ApiResponse(responseCode = "200",
+            description = "members in join order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.MEMBERS_VIEW)))
     @Get(uri = "/members", produces = MediaType.APPLICATION_JSON)
     public MembersView members(HttpRequest<?> request) {
         noParameters(request);
@@ -55,6 +72,9 @@ public class ClusterController {
     }
 
     @Operation(summary = "Owner and backups of every partition, and partitions owned per member")
+    @ApiResponse(responseCode = "200",
+            description = "the partition table",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.PARTITIONS_VIEW)))
     @Get(uri = "/partitions", produces = MediaType.APPLICATION_JSON)
     public PartitionsView partitions(HttpRequest<?> request) {
         noParameters(request);
@@ -62,6 +82,9 @@ public class ClusterController {
     }
 
     @Operation(summary = "Migration processes running and recently finished (complete only on the master's node)")
+    @ApiResponse(responseCode = "200",
+            description = "migrations",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.MIGRATIONS_VIEW)))
     @Get(uri = "/migrations", produces = MediaType.APPLICATION_JSON)
     public MigrationsView migrations(HttpRequest<?> request) {
         noParameters(request);
@@ -77,6 +100,12 @@ public class ClusterController {
      * disconnects.
      */
     @Operation(summary = "Live cluster events as server-sent events")
+    @ApiResponse(responseCode = "200",
+            description = "server-sent events; each data line is one ClusterEventView as JSON",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM, schema = @Schema(type = "string",
+                    // OpenAPI 3.0 cannot type the data lines of an event stream: name their schema in an extension
+                    extensions = @Extension(name = "x-event-data", properties = @ExtensionProperty(name = "$ref",
+                            value = ApiComponents.CLUSTER_EVENT_VIEW)))))
     @Get(uri = "/events", produces = MediaType.TEXT_EVENT_STREAM)
     public Publisher<Event<ClusterEventView>> events(HttpRequest<?> request) {
         noParameters(request);

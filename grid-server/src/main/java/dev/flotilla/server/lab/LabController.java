@@ -2,11 +2,14 @@ package dev.flotilla.server.lab;
 
 import dev.flotilla.client.protocol.ErrorCode;
 import dev.flotilla.client.protocol.ExperimentStatus;
+import dev.flotilla.client.protocol.Problem;
 import dev.flotilla.lab.run.ClusterKind;
 import dev.flotilla.lab.run.ExperimentSpec;
 import dev.flotilla.lab.run.InvalidSpecException;
-import dev.flotilla.server.problem.QueryParameters;
+import dev.flotilla.server.ApiComponents;
+import dev.flotilla.server.ViewErrors;
 import dev.flotilla.server.problem.ProblemException;
+import dev.flotilla.server.problem.QueryParameters;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -22,6 +25,10 @@ import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.io.IOException;
@@ -40,6 +47,7 @@ import java.util.Set;
  */
 @Controller("/lab/experiments")
 @Tag(name = "lab")
+@ViewErrors
 public class LabController {
     private static final Set<String> NO_PARAMETERS = Set.of();
     private static final MediaType NDJSON = MediaType.of("application/x-ndjson");
@@ -52,6 +60,20 @@ public class LabController {
 
     /** Queues an experiment given as a spec (JSON or YAML, the keys of config/experiments/*.yml); 202 + Location. */
     @Operation(summary = "Submit an experiment", description = "202 with Location /lab/experiments/{id}; 400 invalid-spec naming the field")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.EXPERIMENT_SPEC)),
+            @Content(mediaType = "application/yaml", schema = @Schema(ref = ApiComponents.EXPERIMENT_SPEC)),
+            @Content(mediaType = "text/yaml", schema = @Schema(ref = ApiComponents.EXPERIMENT_SPEC))})
+    @ApiResponse(responseCode = "202",
+            description = "queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.EXPERIMENT_STATUS)),
+            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = ApiComponents.LOCATION, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "413", description = ApiComponents.PAYLOAD_TOO_LARGE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @ApiResponse(responseCode = "415", description = ApiComponents.UNSUPPORTED_MEDIA_TYPE,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @ApiResponse(responseCode = "503", description = "lab-busy: the lab queue is full; nothing was queued",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
     @Post(uri = "/", produces = MediaType.APPLICATION_JSON)
     @Consumes({MediaType.APPLICATION_JSON, "application/yaml", "text/yaml"})
     @ExecuteOn(TaskExecutors.BLOCKING)
@@ -64,6 +86,9 @@ public class LabController {
 
     /** Every experiment on this node, oldest first. */
     @Operation(summary = "List experiments")
+    @ApiResponse(responseCode = "200",
+            description = "every experiment on this node, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.EXPERIMENT_STATUS_LIST)))
     @Get(uri = "/", produces = MediaType.APPLICATION_JSON)
     public List<ExperimentStatus> list(HttpRequest<?> request) {
         QueryParameters.requireOnly(request, NO_PARAMETERS);
@@ -72,6 +97,11 @@ public class LabController {
 
     /** One experiment's state and progress; verdict and summary once done. */
     @Operation(summary = "Experiment progress", description = "404 not-found for an unknown id")
+    @ApiResponse(responseCode = "200",
+            description = "state and progress",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.EXPERIMENT_STATUS)))
+    @ApiResponse(responseCode = "404", description = ApiComponents.NOT_FOUND,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
     @Get(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
     public ExperimentStatus status(@PathVariable String id, HttpRequest<?> request) {
         QueryParameters.requireOnly(request, NO_PARAMETERS);
@@ -80,6 +110,14 @@ public class LabController {
 
     /** The report: {@code report.html} when the caller accepts HTML first, else {@code result.json}; 409 until done. */
     @Operation(summary = "Experiment report", description = "HTML or JSON by Accept; 409 not-ready until the experiment is done")
+    @ApiResponse(responseCode = "200",
+            description = "result.json, or report.html when Accept prefers text/html",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.EXPERIMENT_REPORT)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "404", description = ApiComponents.NOT_FOUND,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "not-ready: the experiment is not done",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
     @Get(uri = "/{id}/report", produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public SystemFile report(@PathVariable String id, @Nullable @Header("Accept") String accept, HttpRequest<?> request) {
         QueryParameters.requireOnly(request, NO_PARAMETERS);
@@ -91,6 +129,13 @@ public class LabController {
 
     /** The recorded history as JSON Lines (DESIGN.md section 6); 409 until done. */
     @Operation(summary = "Experiment history", description = "application/x-ndjson, one operation event per line")
+    @ApiResponse(responseCode = "200",
+            description = "the history, one operation event per line (JSON Lines)",
+            content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "404", description = ApiComponents.NOT_FOUND,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "not-ready: the experiment is not done",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
     @Get(uri = "/{id}/history", produces = "application/x-ndjson")
     public SystemFile history(@PathVariable String id, HttpRequest<?> request) {
         QueryParameters.requireOnly(request, NO_PARAMETERS);

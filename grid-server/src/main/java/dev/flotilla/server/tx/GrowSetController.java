@@ -3,6 +3,9 @@ package dev.flotilla.server.tx;
 import dev.flotilla.client.protocol.GrowSetAddRequest;
 import dev.flotilla.client.protocol.GrowSetAddResult;
 import dev.flotilla.client.protocol.GrowSetView;
+import dev.flotilla.server.ApiComponents;
+import dev.flotilla.server.DataErrors;
+import dev.flotilla.server.WriteErrors;
 import dev.flotilla.server.problem.QueryParameters;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -17,6 +20,12 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.util.List;
@@ -31,6 +40,7 @@ import java.util.concurrent.CompletableFuture;
  */
 @Controller("/sets")
 @Tag(name = "sets")
+@DataErrors
 public class GrowSetController {
     private static final String ADD_EXAMPLE = "{\"mode\":\"atomic-key\",\"element\":42}";
 
@@ -43,10 +53,16 @@ public class GrowSetController {
     /** Adds the element under {@code mode} (adding one already present changes nothing); 200 with the element. */
     @Operation(summary = "Add to a grow-only set", description = "Body " + ADD_EXAMPLE
             + "; 400 for unknown or unfit modes, bad namespaces or elements")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.GROW_SET_ADD_REQUEST)))
+    @ApiResponse(responseCode = "200",
+            description = "added",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.GROW_SET_ADD_RESULT)),
+            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = ApiComponents.IDEMPOTENT_REPLAYED, schema = @Schema(type = "string"))})
+    @WriteErrors
     @Post(uri = "/{namespace}", produces = MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<?>> add(@PathVariable String namespace, @Nullable @Body String body,
-                                                  @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                                  @Parameter(description = ApiComponents.IDEMPOTENCY_KEY) @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                                   HttpRequest<?> request) {
         QueryParameters.requireOnly(request, Set.of());
         GrowSetAddRequest a = JsonBodies.read(body, GrowSetAddRequest.class, ADD_EXAMPLE); // before the key is claimed
@@ -58,8 +74,12 @@ public class GrowSetController {
 
     /** Every element of the set under {@code mode}, ascending. */
     @Operation(summary = "Read a grow-only set", description = "?mode=<mode>; 200 {\"namespace\",\"mode\",\"elements\":[1,5,42]}")
+    @ApiResponse(responseCode = "200",
+            description = "the elements, ascending",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.GROW_SET_VIEW)))
+    @Parameter(name = "mode", in = ParameterIn.QUERY, ref = ApiComponents.MODE_PARAMETER)
     @Get(uri = "/{namespace}", produces = MediaType.APPLICATION_JSON)
-    public CompletableFuture<HttpResponse<?>> readAll(@PathVariable String namespace, @Nullable @QueryValue String mode,
+    public CompletableFuture<HttpResponse<?>> readAll(@PathVariable String namespace, @Parameter(hidden = true) @Nullable @QueryValue String mode,
                                                       HttpRequest<?> request) {
         QueryParameters.requireOnly(request, Set.of("mode"));
         return calls.read("set-read", mode, namespace, g -> new GrowSetView(g.namespace(), g.mode().id(), List.copyOf(g.set().readAll())));

@@ -1,8 +1,12 @@
 package dev.flotilla.server.tx;
 
+import dev.flotilla.client.protocol.Problem;
 import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.guarantee.GuaranteeMode;
 import dev.flotilla.grid.map.TxResult;
+import dev.flotilla.server.ApiComponents;
+import dev.flotilla.server.DataErrors;
+import dev.flotilla.server.WriteErrors;
 import dev.flotilla.server.idempotency.IdempotentRequests;
 import dev.flotilla.server.metrics.GridOperationTimers;
 import dev.flotilla.server.problem.QueryParameters;
@@ -18,6 +22,11 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Named;
 
@@ -37,6 +46,7 @@ import java.util.concurrent.ExecutorService;
  */
 @Controller
 @Tag(name = "transactions")
+@DataErrors
 public class TransactionController {
     private final Grid grid;
     private final IdempotentRequests idempotent;
@@ -55,10 +65,18 @@ public class TransactionController {
     @Operation(summary = "Apply map operations atomically", description = "Body " + TransactionCodec.EXAMPLE
             + "; ops get, put, delete; at most 100; 412 version-mismatch (nothing written); 400 for bad input and"
             + " modes other than tx-one-phase and tx-two-phase")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.TRANSACTION_REQUEST)))
+    @ApiResponse(responseCode = "200",
+            description = "committed: one result per operation, in order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.TRANSACTION_RESULT)),
+            headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "Idempotent-Replayed", description = ApiComponents.IDEMPOTENT_REPLAYED, schema = @Schema(type = "string"))})
+    @WriteErrors
+    @ApiResponse(responseCode = "412", description = "version-mismatch: an ifVersion differs; the transaction rolled back, nothing written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
     @Post(uri = "/tx", produces = MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<?>> transaction(@Nullable @Body String body,
-                                                          @Nullable @Header("Idempotency-Key") String idempotencyKey,
+                                                          @Parameter(description = ApiComponents.IDEMPOTENCY_KEY) @Nullable @Header("Idempotency-Key") String idempotencyKey,
                                                           HttpRequest<?> request) {
         // shape, names, limits and mode are checked before the key is claimed: a rejected request never touches the grid
         QueryParameters.requireOnly(request, Set.of());

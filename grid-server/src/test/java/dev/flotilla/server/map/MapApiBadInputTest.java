@@ -21,7 +21,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every bad input of every map endpoint: a definite 4xx problem with a clear detail, and nothing written. */
+/**
+ * Every bad input of every map endpoint, and every precondition that cannot hold: a definite 4xx problem with a clear
+ * detail, and nothing written.
+ */
 @Timeout(120)
 class MapApiBadInputTest {
     private static final String MAP = "orders";
@@ -76,6 +79,7 @@ class MapApiBadInputTest {
                 bad("GET control character in key", 400, "invalid-key", h -> h.get("/maps/" + MAP + "/a%01b")),
                 bad("GET unknown parameter", 400, "unknown-parameter", h -> h.get(SEED + "?foo=1")),
                 bad("GET malformed If-None-Match", 400, "invalid-if-match", h -> h.get(SEED, "If-None-Match", "abc")),
+                bad("GET If-None-Match * in a list", 400, "invalid-if-match", h -> h.get(SEED, "If-None-Match", "*, \"1\"")),
                 // PUT /maps/{map}/{key}
                 bad("PUT malformed JSON", 400, "malformed-json", h -> h.put(SEED, "{\"a\":")),
                 bad("PUT two documents", 400, "malformed-json", h -> h.put(SEED, "{} {}")),
@@ -89,10 +93,17 @@ class MapApiBadInputTest {
                 bad("PUT control character in key", 400, "invalid-key", h -> h.put("/maps/" + MAP + "/a%01b", "{}")),
                 bad("PUT If-Match abc", 400, "invalid-if-match", h -> h.put(SEED, "{}", "If-Match", "abc")),
                 bad("PUT If-Match unquoted 1", 400, "invalid-if-match", h -> h.put(SEED, "{}", "If-Match", "1")),
-                bad("PUT If-Match \"x\"", 400, "invalid-if-match", h -> h.put(SEED, "{}", "If-Match", "\"x\"")),
-                bad("PUT If-Match weak", 400, "invalid-if-match", h -> h.put(SEED, "{}", "If-Match", "W/\"1\"")),
-                bad("PUT If-Match \"0\"", 400, "invalid-if-match", h -> h.put(SEED, "{}", "If-Match", "\"0\"")),
-                bad("PUT If-Match list", 400, "invalid-if-match", h -> h.put(SEED, "{}", "If-Match", "\"1\", \"2\"")),
+                bad("PUT If-Match unterminated tag", 400, "invalid-if-match", h -> h.put(SEED, "{}", "If-Match", "\"1")),
+                bad("PUT If-Match lower-case weak", 400, "invalid-if-match", h -> h.put(SEED, "{}", "If-Match", "w/\"1\"")),
+                bad("PUT If-Match list without comma", 400, "invalid-if-match", h -> h.put(SEED, "{}", "If-Match", "\"1\" \"2\"")),
+                bad("PUT If-Match * in a list", 400, "invalid-if-match", h -> h.put(SEED, "{}", "If-Match", "\"1\", *")),
+                // well-formed tags that cannot match: the condition is false (RFC 9110), 412 with the version found
+                bad("PUT If-Match \"x\"", 412, "version-mismatch", h -> h.put(SEED, "{}", "If-Match", "\"x\"")),
+                bad("PUT If-Match weak", 412, "version-mismatch", h -> h.put(SEED, "{}", "If-Match", "W/\"1\"")),
+                bad("PUT If-Match \"0\"", 412, "version-mismatch", h -> h.put(SEED, "{}", "If-Match", "\"0\"")),
+                bad("PUT If-Match \"01\"", 412, "version-mismatch", h -> h.put(SEED, "{}", "If-Match", "\"01\"")),
+                bad("PUT If-Match list", 412, "version-mismatch", h -> h.put(SEED, "{}", "If-Match", "\"2\", \"3\"")),
+                bad("PUT If-Match list of weak tags", 412, "version-mismatch", h -> h.put(SEED, "{}", "If-Match", "W/\"1\", \"x\"")),
                 bad("PUT If-None-Match version", 400, "invalid-if-match", h -> h.put(SEED, "{}", "If-None-Match", "\"1\"")),
                 bad("PUT both preconditions", 400, "invalid-if-match",
                         h -> h.put(SEED, "{}", "If-Match", "\"1\"", "If-None-Match", "*")),
@@ -107,7 +118,9 @@ class MapApiBadInputTest {
                 bad("DELETE 257-char key", 400, "invalid-key", h -> h.delete("/maps/" + MAP + "/" + LONG_KEY)),
                 bad("DELETE control character in key", 400, "invalid-key", h -> h.delete("/maps/" + MAP + "/a%01b")),
                 bad("DELETE If-Match abc", 400, "invalid-if-match", h -> h.delete(SEED, "If-Match", "abc")),
-                bad("DELETE If-Match weak", 400, "invalid-if-match", h -> h.delete(SEED, "If-Match", "W/\"1\"")),
+                bad("DELETE If-Match unquoted", 400, "invalid-if-match", h -> h.delete(SEED, "If-Match", "1, 2")),
+                bad("DELETE If-Match weak", 412, "version-mismatch", h -> h.delete(SEED, "If-Match", "W/\"1\"")),
+                bad("DELETE If-Match list", 412, "version-mismatch", h -> h.delete(SEED, "If-Match", "\"2\", \"abc\"")),
                 bad("DELETE If-None-Match", 400, "invalid-if-match", h -> h.delete(SEED, "If-None-Match", "*")),
                 bad("DELETE unknown parameter", 400, "unknown-parameter", h -> h.delete(SEED + "?force=true")),
                 // POST /maps/{map}/batch

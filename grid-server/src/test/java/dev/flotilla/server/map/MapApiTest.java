@@ -98,6 +98,19 @@ class MapApiTest {
     }
 
     @Test
+    void get_ifNoneMatchComparesWeaklyAndTakesLists_returns304WhenAnyMatches() {
+        String key = newKey();
+        http.put(path(key), "{}");
+        assertThat(http.get(path(key), "If-None-Match", "W/\"1\"").status()).isEqualTo(304);
+        assertThat(http.get(path(key), "If-None-Match", "\"abc\", W/\"1\"").status()).isEqualTo(304);
+        assertThat(http.get(path(key), "If-None-Match", "*").status()).isEqualTo(304);
+        Http.Reply unmatched = http.get(path(key), "If-None-Match", "\"0\", \"x\", \"2\"");
+        assertThat(unmatched.status()).isEqualTo(200);
+        assertThat(unmatched.header("ETag")).contains("\"1\"");
+        http.get(path(newKey()), "If-None-Match", "*").assertProblem(404, "not-found", true);
+    }
+
+    @Test
     void put_ifMatchCurrentVersion_writesNextVersion() {
         String key = newKey();
         http.put(path(key), "{\"n\":1}");
@@ -116,6 +129,30 @@ class MapApiTest {
         Http.Reply stored = http.get(path(key));
         assertThat(stored.json().get("n").asInt()).isEqualTo(2);
         assertThat(stored.header("ETag")).contains("\"2\"");
+    }
+
+    @Test
+    void put_ifMatchListNamingCurrentVersion_writesNextVersion() {
+        String key = newKey();
+        http.put(path(key), "{\"n\":1}");
+        http.put(path(key), "{\"n\":2}");
+        // the largest listed version is tried first; the mismatch names 2, which is listed too
+        Http.Reply reply = http.put(path(key), "{\"n\":3}", "If-Match", "W/\"2\", \"1\",\"2\" , \"5\"");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.header("ETag")).contains("\"3\"");
+        assertThat(http.get(path(key)).json().get("n").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void put_ifMatchTagNamingNoVersion_returns412WithCurrentVersion() {
+        String key = newKey();
+        http.put(path(key), "{\"n\":1}");
+        JsonNode problem = http.put(path(key), "{\"n\":2}", "If-Match", "\"abc\"").assertProblem(412, "version-mismatch", true);
+        assertThat(problem.get("currentVersion").asLong()).isEqualTo(1);
+        assertThat(problem.get("detail").asText()).contains("names no version");
+        JsonNode absent = http.put(path(newKey()), "{}", "If-Match", "\"3\", \"4\"").assertProblem(412, "version-mismatch", true);
+        assertThat(absent.get("currentVersion").asLong()).isZero();
+        assertThat(http.get(path(key)).json().get("n").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -180,6 +217,17 @@ class MapApiTest {
         assertThat(http.get(path(key)).status()).isEqualTo(200);
         assertThat(http.delete(path(key), "If-Match", "\"2\"").status()).isEqualTo(204);
         assertThat(http.delete(path(key), "If-Match", "*").status()).isEqualTo(412);
+    }
+
+    @Test
+    void delete_ifMatchList_deletesWhenAnyListedVersionIsCurrent() {
+        String key = newKey();
+        http.put(path(key), "{}");
+        http.put(path(key), "{}");
+        JsonNode problem = http.delete(path(key), "If-Match", "\"1\", \"3\"").assertProblem(412, "version-mismatch", true);
+        assertThat(problem.get("currentVersion").asLong()).isEqualTo(2);
+        assertThat(http.delete(path(key), "If-Match", "\"1\", \"2\", \"3\"").status()).isEqualTo(204);
+        http.get(path(key)).assertProblem(404, "not-found", true);
     }
 
     @Test
