@@ -33,6 +33,8 @@ public final class ApiComponents {
     public static final String MEMBERS_VIEW = SCHEMAS + "MembersView";
     public static final String PARTITIONS_VIEW = SCHEMAS + "PartitionsView";
     public static final String MIGRATIONS_VIEW = SCHEMAS + "MigrationsView";
+    public static final String CLUSTER_MAPS_VIEW = SCHEMAS + "ClusterMapsView";
+    public static final String DATA_LOSS_VIEW = SCHEMAS + "DataLossView";
     public static final String CLUSTER_EVENT_VIEW = SCHEMAS + "ClusterEventView";
     public static final String EXPERIMENT_SPEC = SCHEMAS + "ExperimentSpec";
     public static final String EXPERIMENT_STATUS = SCHEMAS + "ExperimentStatus";

@@ -6,6 +6,9 @@ import dev.flotilla.client.protocol.MemberMapsView;
 import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.map.ClusterMapStatistics;
 import dev.flotilla.grid.map.MapStatistics;
+import dev.flotilla.client.protocol.Problem;
+import dev.flotilla.server.ApiComponents;
+import dev.flotilla.server.ViewErrors;
 import dev.flotilla.server.problem.QueryParameters;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
@@ -15,6 +18,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.time.Duration;
@@ -34,6 +40,9 @@ import java.util.Set;
  */
 @Controller("/cluster/maps")
 @Tag(name = "cluster")
+@ViewErrors
+@ApiResponse(responseCode = "503", description = ApiComponents.UNAVAILABLE,
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
 public class ClusterMapsController {
     private final Grid grid;
     private final Duration deadline;
@@ -47,6 +56,8 @@ public class ClusterMapsController {
     }
 
     @Operation(summary = "Entries, memory, operations and throughput per map from every member; slow members listed as missing")
+    @ApiResponse(responseCode = "200", description = "per map, per member and summed; late members in missing",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.CLUSTER_MAPS_VIEW)))
     @Get(produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public ClusterMapsView maps(HttpRequest<?> request) {

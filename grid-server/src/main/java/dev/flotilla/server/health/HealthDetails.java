@@ -6,6 +6,7 @@ import dev.flotilla.server.cluster.SafetyMonitor;
 import io.micronaut.health.HealthStatus;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The detail maps health answers share, so every endpoint words safety and data loss the same way. */
@@ -41,6 +42,18 @@ final class HealthDetails {
         details.put("coverage", c == null ? null : Map.of("partitions", c.partitions(),
                 "backupsExpected", c.backupsExpected(), "unowned", c.unowned(), "underBackedUp", c.underBackedUp(),
                 "migrating", c.migrating()));
+        return details;
+    }
+
+    /** The {@code dataLoss} details when nothing is lost or everything was acknowledged: the same keys, empty. */
+    static Map<String, Object> noLoss() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("partitionsLost", 0);
+        details.put("events", 0L);
+        details.put("partitions", List.of());
+        details.put("maps", List.of());
+        details.put("since", null);
+        details.put("last", null);
         return details;
     }
 

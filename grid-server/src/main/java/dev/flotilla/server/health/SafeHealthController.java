@@ -9,8 +9,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.management.health.indicator.HealthResult;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Hidden;
 
 import java.util.Set;
 
@@ -27,7 +26,7 @@ import java.util.Set;
  * liveness and readiness, so this one is a controller of its own (an exact path wins over the selector).
  */
 @Controller("/health/safe")
-@Tag(name = "health")
+@Hidden // with the rest of /health: Micronaut management endpoints, documented in docs/http-api.md, not in OpenAPI
 public class SafeHealthController {
     private final SafetyMonitor safety;
 
@@ -35,7 +34,6 @@ public class SafeHealthController {
         this.safety = safety;
     }
 
-    @Operation(summary = "Whether the next member may be stopped now (200 UP) or not / not known (503)")
     @Get(produces = MediaType.APPLICATION_JSON)
     public HttpResponse<HealthResult> safe(HttpRequest<?> request) {
         QueryParameters.requireOnly(request, Set.of());

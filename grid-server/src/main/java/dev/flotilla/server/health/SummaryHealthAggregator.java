@@ -43,7 +43,7 @@ public class SummaryHealthAggregator extends DefaultHealthAggregator {
         super(configuration);
         this.dataLoss = () -> Mono.fromSupplier(() -> losses.unacknowledged()
                 .map(loss -> HealthResult.builder("dataLoss", HealthDetails.DEGRADED).details(HealthDetails.loss(loss)).build())
-                .orElseGet(() -> HealthResult.builder("dataLoss", HealthStatus.UP).details(Map.of("partitionsLost", 0)).build()));
+                .orElseGet(() -> HealthResult.builder("dataLoss", HealthStatus.UP).details(HealthDetails.noLoss()).build()));
     }
 
     @Override

@@ -159,10 +159,13 @@ class OpenApiConformanceTest {
     }
 
     private void cluster() {
-        for (String path : List.of("/cluster", "/cluster/members", "/cluster/partitions", "/cluster/migrations")) {
+        for (String path : List.of("/cluster", "/cluster/members", "/cluster/partitions", "/cluster/migrations",
+                "/cluster/maps", "/cluster/data-loss")) {
             check("GET", path, http.get(path), 200);
             check("GET", path, http.get(path + "?verbose=1"), 400);
         }
+        check("DELETE", "/cluster/data-loss", http.delete("/cluster/data-loss"), 200);
+        check("DELETE", "/cluster/data-loss", http.delete("/cluster/data-loss?all=1"), 400);
         check("GET", "/cluster/events", http.get("/cluster/events?x=1", "Accept", "text/event-stream"), 400);
         try (EventStream events = EventStream.open(node.uri().resolve("/cluster/events"))) {
             assertThat(events.status()).isEqualTo(200);
