@@ -58,7 +58,7 @@ public final class Grid implements AutoCloseable {
      * Starts a member and joins (or forms) the cluster named in the config; returns once the member has joined.
      *
      * <p>Logs the effective member config (the {@code hazelcast-config} file with Flotilla's keys on top) as one
-     * line first. With {@code port-auto-increment} off (the default) a member whose port is taken does not start.
+     * line once started. With {@code port-auto-increment} off (the default) a member whose port is taken does not start.
      *
      * @throws InvalidConfigException naming {@code hazelcast-config} when that file is not a Hazelcast config
      * @throws GridException {@link GridFailure#NOT_RUNNING} when the member cannot start (for example its port is
@@ -66,9 +66,10 @@ public final class Grid implements AutoCloseable {
      */
     public static Grid start(GridConfig config) {
         Config hazelcastConfig = HazelcastConfigMapper.toHazelcast(config);
-        LOG.info("starting grid member: {}", HazelcastConfigMapper.summary(hazelcastConfig));
         try {
-            return new Grid(config, Hazelcast.newHazelcastInstance(hazelcastConfig));
+            Grid grid = new Grid(config, Hazelcast.newHazelcastInstance(hazelcastConfig));
+            LOG.info("grid member started: {}", HazelcastConfigMapper.summary(hazelcastConfig));
+            return grid;
         } catch (RuntimeException e) {
             throw new GridException(GridFailure.NOT_RUNNING, "the grid member could not start: " + startFailure(config, e), e);
         }

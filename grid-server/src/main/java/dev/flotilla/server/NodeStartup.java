@@ -1,0 +1,27 @@
+package dev.flotilla.server;
+
+import io.micronaut.context.env.Environment;
+import io.micronaut.runtime.Micronaut;
+
+/**
+ * Micronaut's start, with the failures an operator can fix (a rejected setting, a YAML syntax error, a taken
+ * port) reported as one line on stderr and the launcher's exit code instead of a logged stack trace and exit 1.
+ * Other failures keep Micronaut's report (the stack trace helps there) and exit 70 (sysexits EX_SOFTWARE).
+ */
+final class NodeStartup extends Micronaut {
+    /** sysexits EX_SOFTWARE: the node failed for a reason it cannot name. */
+    static final int SOFTWARE = 70;
+
+    @Override
+    protected void handleStartupException(Environment environment, Throwable exception) {
+        boolean test = environment != null && environment.getActiveNames().contains(Environment.TEST);
+        if (!test) {
+            StartupFailure.of(exception).ifPresent(failure -> {
+                System.err.println("flotilla: " + failure.line());
+                System.exit(failure.exitCode());
+            });
+            mapError(exception.getClass(), any -> SOFTWARE);
+        }
+        super.handleStartupException(environment, exception);
+    }
+}
