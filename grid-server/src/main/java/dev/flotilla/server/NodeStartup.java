@@ -1,5 +1,6 @@
 package dev.flotilla.server;
 
+import dev.flotilla.lab.cli.ExitCode;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 
@@ -9,8 +10,6 @@ import io.micronaut.runtime.Micronaut;
  * Other failures keep Micronaut's report (the stack trace helps there) and exit 70 (sysexits EX_SOFTWARE).
  */
 final class NodeStartup extends Micronaut {
-    /** sysexits EX_SOFTWARE: the node failed for a reason it cannot name. */
-    static final int SOFTWARE = 70;
 
     @Override
     protected void handleStartupException(Environment environment, Throwable exception) {
@@ -20,7 +19,7 @@ final class NodeStartup extends Micronaut {
                 System.err.println("flotilla: " + failure.line());
                 System.exit(failure.exitCode());
             });
-            mapError(exception.getClass(), any -> SOFTWARE);
+            mapError(exception.getClass(), any -> ExitCode.SOFTWARE.code());
         }
         super.handleStartupException(environment, exception);
     }

@@ -2,6 +2,7 @@ package dev.flotilla.server;
 
 import dev.flotilla.grid.GridException;
 import dev.flotilla.grid.InvalidConfigException;
+import dev.flotilla.lab.cli.ExitCode;
 import dev.flotilla.server.config.InvalidNodeConfigException;
 import io.micronaut.context.exceptions.ConfigurationException;
 import org.yaml.snakeyaml.Yaml;
@@ -25,10 +26,10 @@ import java.util.regex.Pattern;
  * @param exitCode {@link #CONFIG} or {@link #UNAVAILABLE}
  */
 record StartupFailure(String line, int exitCode) {
-    /** sysexits EX_CONFIG: a setting was rejected or a config file could not be read. */
-    static final int CONFIG = 78;
-    /** sysexits EX_UNAVAILABLE: something the node needs is not there, such as a free member or HTTP port. */
-    static final int UNAVAILABLE = 69;
+    /** A setting was rejected or a config file could not be read. */
+    static final int CONFIG = ExitCode.CONFIG.code();
+    /** Something the node needs is not there, such as a free member or HTTP port. */
+    static final int UNAVAILABLE = ExitCode.UNAVAILABLE.code();
 
     /** A known cause behind {@code failure}, or empty; the most specific cause in the chain wins. */
     static Optional<StartupFailure> of(Throwable failure) {
