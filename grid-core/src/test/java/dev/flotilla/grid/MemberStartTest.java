@@ -82,6 +82,28 @@ class MemberStartTest {
     }
 
     @Test
+    void start_kubernetesDnsDiscoveryFromTheFile_memberStartsWithHazelcastsOwnDiscovery(@TempDir Path dir)
+            throws IOException {
+        int port = LoopbackProfile.freePort();
+        // DNS lookup mode asks no Kubernetes API: "localhost" stands in for the headless service's DNS name.
+        Path file = Files.writeString(dir.resolve("kubernetes.yaml"), """
+                hazelcast:
+                  network:
+                    join:
+                      kubernetes:
+                        enabled: true
+                        service-dns: localhost
+                        service-port: %d
+                """.formatted(port));
+        Grid grid = start(GridCluster.testDefaults("test-k8s-" + port).port(port).hazelcastConfig(file).build());
+
+        var join = grid.hazelcast().getConfig().getNetworkConfig().getJoin();
+        assertThat(join.getKubernetesConfig().isEnabled()).isTrue();
+        assertThat(join.getTcpIpConfig().isEnabled()).isFalse();
+        assertThat(grid.cluster().members()).hasSize(1);
+    }
+
+    @Test
     void start_badHazelcastConfigFile_rejectedNamingTheKey(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("hazelcast.xml"), "<hazelcast><network><port>x</port>");
         GridConfig config = GridCluster.testDefaults("test-bad-file").port(LoopbackProfile.freePort())
