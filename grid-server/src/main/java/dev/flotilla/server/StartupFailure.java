@@ -15,8 +15,7 @@ import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 /**
  * A node start that failed for a reason the operator can fix, as the one line to print and the launcher's exit
@@ -31,8 +30,12 @@ record StartupFailure(String line, int exitCode) {
     /** Something the node needs is not there, such as a free member or HTTP port. */
     static final int UNAVAILABLE = ExitCode.UNAVAILABLE.code();
 
-    /** A known cause behind {@code failure}, or empty; the most specific cause in the chain wins. */
-    static Optional<StartupFailure> of(Throwable failure) {
+    /**
+     * A known cause behind {@code failure}, or empty; the most specific cause in the chain wins.
+     *
+     * @param httpAddress the HTTP server's {@code host:port}, to name it when it is taken
+     */
+    static Optional<StartupFailure> of(Throwable failure, Supplier<String> httpAddress) {
         return cause(failure, InvalidNodeConfigException.class)
                 .map(config -> new StartupFailure(config.getMessage(), CONFIG))
                 .or(() -> cause(failure, InvalidConfigException.class)
@@ -41,7 +44,7 @@ record StartupFailure(String line, int exitCode) {
                 .or(() -> cause(failure, GridException.class).filter(grid -> cause(grid, BindException.class).isPresent())
                         .map(grid -> new StartupFailure(grid.getMessage(), UNAVAILABLE)))
                 .or(() -> cause(failure, BindException.class).map(bind -> new StartupFailure(
-                        "the HTTP server could not start: " + httpAddress(failure) + " is taken", UNAVAILABLE)))
+                        "the HTTP server could not start: " + httpAddress.get() + " is taken", UNAVAILABLE)))
                 .or(() -> cause(failure, ConfigurationException.class)
                         .map(config -> new StartupFailure(config.getMessage(), CONFIG)));
     }
@@ -81,10 +84,5 @@ record StartupFailure(String line, int exitCode) {
             }
         }
         return Optional.empty();
-    }
-
-    private static String httpAddress(Throwable failure) {
-        Matcher port = Pattern.compile("port (\\d+)").matcher(String.valueOf(failure.getMessage()));
-        return port.find() ? "port " + port.group(1) : "its port";
     }
 }

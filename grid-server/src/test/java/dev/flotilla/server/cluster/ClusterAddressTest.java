@@ -42,7 +42,7 @@ class ClusterAddressTest {
         String cluster = ServerNode.randomClusterName();
         int firstPort = LoopbackProfile.freePort();
         int secondPort = LoopbackProfile.freePort();
-        PortForward forward = track(new PortForward("127.0.30.21", "127.0.30.11", firstPort));
+        PortForward forward = track(PortForward.to("127.0.30.21", "127.0.30.11", firstPort));
         String firstPublic = forward.address();
         String secondAddress = "127.0.30.12:" + secondPort;
         // The first lists only itself (by its public address): a member list naming a member not yet up makes the

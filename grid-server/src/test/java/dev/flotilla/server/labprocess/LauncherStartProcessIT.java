@@ -82,23 +82,17 @@ class LauncherStartProcessIT {
     @Test
     void start_unknownKeyInNodeFile_exits78WithOneLineNamingFileKeyAndValue() throws Exception {
         Path node = nodeFile("flotilla:\n  prot: 15852\n");
-        Process process = start(node, Map.of());
 
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(78);
-        assertThat(output().strip())
-                .isEqualTo("flotilla: " + node + ": flotilla.prot = 15852: unknown key (see config/README.md)");
+        assertExitsWithOneLine(start(node, Map.of()), 78,
+                "flotilla: " + node + ": flotilla.prot = 15852: unknown key (see config/README.md)");
     }
 
     @Test
     void start_yamlSyntaxError_exits78WithOneLineNamingFileAndLine() throws Exception {
         Path node = nodeFile("flotilla:\n  port: 5701\n   bad: [\n");
-        Process process = start(node, Map.of());
 
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(78);
-        assertThat(output().strip()).isEqualTo("flotilla: " + node + ": YAML syntax error at line 3, column 7: "
-                + "mapping values are not allowed here");
+        assertExitsWithOneLine(start(node, Map.of()), 78, "flotilla: " + node
+                + ": YAML syntax error at line 3, column 7: mapping values are not allowed here");
     }
 
     @Test
@@ -108,11 +102,16 @@ class LauncherStartProcessIT {
             Path node = nodeFile("flotilla:\n  bind-address: " + ADDRESS + "\n  port: " + taken.getLocalPort() + "\n");
             Process process = start(node, Map.of("MICRONAUT_SERVER_PORT", Integer.toString(LoopbackProfile.freePort())));
 
-            assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as("output: %s", output()).isEqualTo(69);
-            assertThat(output().strip()).isEqualTo("flotilla: the grid member could not start: member port " + ADDRESS
+            assertExitsWithOneLine(process, 69, "flotilla: the grid member could not start: member port " + ADDRESS
                     + ":" + taken.getLocalPort() + " is taken (port-auto-increment is off)");
         }
+    }
+
+    /** The whole output, stdout and stderr, is that one line: no banner, no log, no stack trace. */
+    private void assertExitsWithOneLine(Process process, int exitCode, String line) throws Exception {
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("output: %s", output()).isEqualTo(exitCode);
+        assertThat(output().strip()).isEqualTo(line);
     }
 
     private Path nodeFile(String yaml) throws IOException {
