@@ -1,6 +1,7 @@
 package dev.flotilla.grid;
 
 
+import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.flotilla.grid.cluster.ClusterView;
@@ -18,6 +19,8 @@ import dev.flotilla.grid.map.MemberMapStatistics;
 import dev.flotilla.grid.map.TxOperation;
 import dev.flotilla.grid.map.TxResult;
 import dev.flotilla.grid.map.VersionedMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +42,7 @@ public final class Grid implements AutoCloseable {
     private final GridConfig config;
     private final HazelcastInstance hazelcast;
     private final HazelcastClusterView cluster;
+    private static final Logger LOG = LoggerFactory.getLogger(Grid.class);
     private final ConcurrentMap<String, VersionedMap> maps = new ConcurrentHashMap<>();
     private final HazelcastMapTransaction transactions;
     private final MapStatisticsSampler sampler;
@@ -57,14 +61,33 @@ public final class Grid implements AutoCloseable {
     /**
      * Starts a member and joins (or forms) the cluster named in the config; returns once the member has joined.
      *
-     * @throws GridException {@link GridFailure#NOT_RUNNING} when the member cannot start (for example no free port)
+     * <p>Logs the effective member config (the {@code hazelcast-config} file with Flotilla's keys on top) as one
+     * line once started. With {@code port-auto-increment} off (the default) a member whose port is taken does not start.
+     *
+     * @throws InvalidConfigException naming {@code hazelcast-config} when that file is not a Hazelcast config
+     * @throws GridException {@link GridFailure#NOT_RUNNING} when the member cannot start (for example its port is
+     *                       taken)
      */
     public static Grid start(GridConfig config) {
+        Config hazelcastConfig = HazelcastConfigMapper.toHazelcast(config);
         try {
-            return new Grid(config, Hazelcast.newHazelcastInstance(HazelcastConfigMapper.toHazelcast(config)));
+            Grid grid = new Grid(config, Hazelcast.newHazelcastInstance(hazelcastConfig));
+            LOG.info("grid member started: {}", HazelcastConfigMapper.summary(hazelcastConfig));
+            return grid;
         } catch (RuntimeException e) {
-            throw new GridException(GridFailure.NOT_RUNNING, "the grid member could not start: " + e.getMessage(), e);
+            throw new GridException(GridFailure.NOT_RUNNING, "the grid member could not start: " + startFailure(config, e), e);
         }
+    }
+
+    /** Why a member did not start, in a user's words where the cause is known. */
+    private static String startFailure(GridConfig config, RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.BindException) {
+                return "member port " + config.bindAddress() + ":" + config.port() + " is taken"
+                        + (config.portAutoIncrement() ? " (and so are the next 100)" : " (port-auto-increment is off)");
+            }
+        }
+        return e.getMessage();
     }
 
     /** The config this member started with. */

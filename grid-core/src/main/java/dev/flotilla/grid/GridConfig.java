@@ -2,6 +2,7 @@ package dev.flotilla.grid;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,9 +19,15 @@ import java.util.regex.Pattern;
  * {@code map-defaults.backup-count}); {@link #fromYaml(Path)} rejects unknown keys so a typo cannot pass silently.
  *
  * @param clusterName                  members join only members with the same name
- * @param bindAddress                  the one local address the member binds to and advertises
- * @param port                         first member port to try
- * @param portAutoIncrement            try the next ports (up to 100) when {@code port} is taken
+ * @param bindAddress                  the one local address the member binds to (and advertises, unless
+ *                                     {@code publicAddress} is set)
+ * @param publicAddress                the address other members and clients are told to use ({@code host} or
+ *                                     {@code host:port}) when it differs from the bind address (NAT, port
+ *                                     mapping); null: the bind address and port
+ * @param port                         the member port
+ * @param portAutoIncrement            try the next ports (up to 100) when {@code port} is taken; off by default,
+ *                                     so a member whose port is taken fails to start instead of joining whatever
+ *                                     listens on the ports after it
  * @param members                      {@code host:port} addresses to join through (TCP/IP join; multicast is off)
  * @param partitionCount               number of partitions; every member of a cluster must agree
  * @param mapDefaults                  settings of every map without settings of its own: replication, expiry,
@@ -34,11 +41,14 @@ import java.util.regex.Pattern;
  * @param cpLeaderHeartbeatPeriod      Raft leader heartbeat period
  * @param heartbeatInterval            member heartbeat period (whole seconds)
  * @param maxNoHeartbeat               a member silent for this long is suspected and removed (whole seconds)
+ * @param hazelcastConfig              a native Hazelcast YAML or XML config file to start from; every other field
+ *                                     is applied on top of it, {@code properties} last; null: none
  * @param properties                   Hazelcast properties passed as they are, for what no field covers
  */
 public record GridConfig(
         String clusterName,
         String bindAddress,
+        String publicAddress,
         int port,
         boolean portAutoIncrement,
         List<String> members,
@@ -51,6 +61,7 @@ public record GridConfig(
         Duration cpLeaderHeartbeatPeriod,
         Duration heartbeatInterval,
         Duration maxNoHeartbeat,
+        Path hazelcastConfig,
         Map<String, String> properties) {
 
     private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
@@ -64,6 +75,12 @@ public record GridConfig(
                     "must be 1-64 letters, digits, '_', '.' or '-', starting with a letter or digit");
         }
         bindAddress = Checks.notBlank("bind-address", bindAddress);
+        if (publicAddress != null) {
+            publicAddress = publicAddress.strip();
+            if (!MEMBER_ADDRESS.matcher(publicAddress).matches()) {
+                throw new InvalidConfigException("public-address", publicAddress, "must be host or host:port");
+            }
+        }
         Checks.range("port", port, 1, 65535);
         members = List.copyOf(members == null ? List.of() : members);
         for (int i = 0; i < members.size(); i++) {
@@ -103,6 +120,17 @@ public record GridConfig(
         for (Map.Entry<String, MapSettings> map : maps.entrySet()) {
             toleranceOutlastsHeartbeat("maps." + map.getKey(), map.getValue(), heartbeatInterval);
         }
+        if (hazelcastConfig != null) {
+            if (!hazelcastConfig.toString().matches("(?i).*\\.(ya?ml|xml)")) {
+                throw new InvalidConfigException("hazelcast-config", hazelcastConfig.toString(),
+                        "must name a .yaml, .yml or .xml file");
+            }
+            if (!Files.isReadable(hazelcastConfig)) {
+                throw new InvalidConfigException("hazelcast-config", hazelcastConfig.toString(),
+                        "no such readable file (relative paths start at the working directory "
+                                + Path.of("").toAbsolutePath() + ")");
+            }
+        }
         properties = Map.copyOf(properties == null ? Map.of() : properties);
     }
 
@@ -114,6 +142,20 @@ public record GridConfig(
     /** The defaults: one member on 127.0.0.1:5701, 271 partitions, one synchronous backup, no CP members. */
     public static GridConfig defaults() {
         return builder().build();
+    }
+
+    /**
+     * Every key {@link #fromProperties(Map)} and {@link #fromYaml(Path)} accept, in their kebab-case spelling, but
+     * the open-ended ones: {@code maps.<name>.<setting>} (a setting of {@link #mapSettingKeys()}) and
+     * {@code properties.<hazelcast property>}.
+     */
+    public static java.util.Set<String> keys() {
+        return GridConfigReader.KEYS;
+    }
+
+    /** The settings a map takes, as in {@code map-defaults.<setting>} and {@code maps.<name>.<setting>}. */
+    public static java.util.Set<String> mapSettingKeys() {
+        return GridConfigReader.MAP_SETTINGS;
     }
 
     /** A builder seeded with this config's values. */
@@ -175,8 +217,9 @@ public record GridConfig(
     public static final class Builder {
         private String clusterName = "flotilla";
         private String bindAddress = "127.0.0.1";
+        private String publicAddress = null;
         private int port = 5701;
-        private boolean portAutoIncrement = true;
+        private boolean portAutoIncrement = false;
         private List<String> members = new ArrayList<>();
         private int partitionCount = 271;
         private MapSettings mapDefaults = MapSettings.DEFAULT;
@@ -187,6 +230,7 @@ public record GridConfig(
         private Duration cpLeaderHeartbeatPeriod = Duration.ofMillis(5000);
         private Duration heartbeatInterval = Duration.ofSeconds(1);
         private Duration maxNoHeartbeat = Duration.ofSeconds(10);
+        private Path hazelcastConfig = null;
         private Map<String, String> properties = new LinkedHashMap<>();
 
         private Builder() {
@@ -195,6 +239,7 @@ public record GridConfig(
         private Builder(GridConfig c) {
             clusterName = c.clusterName;
             bindAddress = c.bindAddress;
+            publicAddress = c.publicAddress;
             port = c.port;
             portAutoIncrement = c.portAutoIncrement;
             members = new ArrayList<>(c.members);
@@ -207,6 +252,7 @@ public record GridConfig(
             cpLeaderHeartbeatPeriod = c.cpLeaderHeartbeatPeriod;
             heartbeatInterval = c.heartbeatInterval;
             maxNoHeartbeat = c.maxNoHeartbeat;
+            hazelcastConfig = c.hazelcastConfig;
             properties = new LinkedHashMap<>(c.properties);
         }
 
@@ -222,13 +268,25 @@ public record GridConfig(
             return this;
         }
 
-        /** The first member port to try. Default 5701. */
+        /**
+         * The address other members are told to use, {@code host} or {@code host:port}, when it is not the bind
+         * address (behind NAT or a port mapping). Default none: the bind address and port.
+         */
+        public Builder publicAddress(String address) {
+            this.publicAddress = address;
+            return this;
+        }
+
+        /** The member port. Default 5701. */
         public Builder port(int port) {
             this.port = port;
             return this;
         }
 
-        /** Whether to try the next ports when {@link #port(int)} is taken. Default true. */
+        /**
+         * Whether to try the next ports (up to 100) when {@link #port(int)} is taken. Default false: a member
+         * whose port is taken fails to start.
+         */
         public Builder portAutoIncrement(boolean autoIncrement) {
             this.portAutoIncrement = autoIncrement;
             return this;
@@ -300,6 +358,15 @@ public record GridConfig(
             return this;
         }
 
+        /**
+         * A native Hazelcast config file (YAML or XML, by its extension) to start from; this builder's other
+         * settings are applied on top of it. Default none.
+         */
+        public Builder hazelcastConfig(Path file) {
+            this.hazelcastConfig = file;
+            return this;
+        }
+
         /** Sets one Hazelcast property, passed as it is. */
         public Builder property(String name, String value) {
             this.properties.put(name, value);
@@ -308,9 +375,10 @@ public record GridConfig(
 
         /** Validates and builds. */
         public GridConfig build() {
-            return new GridConfig(clusterName, bindAddress, port, portAutoIncrement, members, partitionCount,
-                    mapDefaults, maps, cpMemberCount, cpFailOnIndeterminateState, cpLeaderElectionTimeout,
-                    cpLeaderHeartbeatPeriod, heartbeatInterval, maxNoHeartbeat, properties);
+            return new GridConfig(clusterName, bindAddress, publicAddress, port, portAutoIncrement, members,
+                    partitionCount, mapDefaults, maps, cpMemberCount, cpFailOnIndeterminateState,
+                    cpLeaderElectionTimeout, cpLeaderHeartbeatPeriod, heartbeatInterval, maxNoHeartbeat,
+                    hazelcastConfig, properties);
         }
     }
 }

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,12 @@ final class GridConfigReader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern INDEXED = Pattern.compile("(.+)\\[(\\d+)]");
     private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+
+    static final Set<String> MAP_SETTINGS = orderedSet("backup-count", "async-backup-count", "read-backup-data",
+            "time-to-live-seconds", "merge-policy", "split-brain-min-size", "split-brain-function",
+            "split-brain-tolerance-millis", "split-brain-protect-on");
+    /** The cases of {@link #fromProperties}' switch and the map-defaults settings; a test keeps them in step. */
+    static final Set<String> KEYS = keys();
 
     private GridConfigReader() {
     }
@@ -76,6 +85,8 @@ final class GridConfigReader {
             switch (normalized) {
                 case "cluster-name" -> builder.clusterName(text(key, value));
                 case "bind-address" -> builder.bindAddress(text(key, value));
+                case "public-address" -> builder.publicAddress(text(key, value));
+                case "hazelcast-config" -> builder.hazelcastConfig(Path.of(text(key, value)));
                 case "port" -> builder.port(integer(key, value));
                 case "port-auto-increment" -> builder.portAutoIncrement(bool(key, value));
                 case "members" -> builder.members(list(key, value));
@@ -111,6 +122,20 @@ final class GridConfigReader {
             builder.map(name, settings);
         });
         return builder.build();
+    }
+
+    private static Set<String> keys() {
+        Set<String> keys = new LinkedHashSet<>(List.of("cluster-name", "bind-address", "public-address", "port",
+                "port-auto-increment", "members", "partition-count", "hazelcast-config", "cp.member-count",
+                "cp.fail-on-indeterminate-operation-state", "cp.leader-election-timeout-millis",
+                "cp.leader-heartbeat-period-millis", "failure-detection.heartbeat-interval-seconds",
+                "failure-detection.max-no-heartbeat-seconds"));
+        MAP_SETTINGS.forEach(setting -> keys.add("map-defaults." + setting));
+        return Collections.unmodifiableSet(keys);
+    }
+
+    private static Set<String> orderedSet(String... values) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(values)));
     }
 
     private static MapSettings applyMapSetting(String key, String setting, Object value, MapSettings base) {

@@ -5,7 +5,8 @@ public final class InvalidConfigException extends IllegalArgumentException {
     private final String field;
     private final transient Object value;
 
-    InvalidConfigException(String field, Object value, String rule) {
+    /** A rejection of {@code value} for {@code field}, because of {@code rule} (what a good value looks like). */
+    public InvalidConfigException(String field, Object value, String rule) {
         super(field + " = " + render(value) + ": " + rule);
         this.field = field;
         this.value = value;

@@ -1,9 +1,12 @@
 package dev.flotilla.grid;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -251,5 +254,56 @@ class GridConfigTest {
     void toBuilder_roundTrip_equal() {
         GridConfig config = GridConfig.builder().clusterName("x").cpMemberCount(3).property("a", "b").build();
         assertThat(config.toBuilder().build()).isEqualTo(config);
+    }
+
+    @Test
+    void defaults_portAutoIncrementOff() {
+        assertThat(GridConfig.defaults().portAutoIncrement()).isFalse();
+        assertThat(GridConfig.defaults().publicAddress()).isNull();
+        assertThat(GridConfig.defaults().hazelcastConfig()).isNull();
+    }
+
+    @Test
+    void keys_everyListedKey_acceptedByFromProperties() {
+        Map<String, Object> samples = Map.of("members", "127.0.0.1:5701", "public-address", "10.1.2.3:5701",
+                "map-defaults.merge-policy", "union", "map-defaults.split-brain-function", "member-count",
+                "map-defaults.split-brain-protect-on", "write", "cluster-name", "c", "bind-address", "127.0.0.1");
+        for (String key : GridConfig.keys()) {
+            if (key.equals("hazelcast-config")) {
+                continue; // needs a file; fromYaml_hazelcastConfig_* read it
+            }
+            Object value = samples.getOrDefault(key, key.endsWith("increment") || key.endsWith("state")
+                    || key.endsWith("read-backup-data") ? "true" : key.endsWith("max-no-heartbeat-seconds") ? "30" : "3");
+            assertThat(GridConfig.fromProperties(Map.of(key, value))).as(key).isNotNull();
+        }
+        assertThat(GridConfig.keys()).contains("port", "public-address", "hazelcast-config", "map-defaults.backup-count")
+                .hasSize(14 + GridConfig.mapSettingKeys().size());
+    }
+
+    @Test
+    void fromYaml_publicAddressAndHazelcastConfig_read(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("hazelcast.yaml"), "hazelcast: {}\n");
+        GridConfig config = GridConfig.fromYaml(new StringReader(
+                "public-address: 203.0.113.7:5701\nhazelcast-config: " + file + "\nport-auto-increment: true\n"));
+
+        assertThat(config.publicAddress()).isEqualTo("203.0.113.7:5701");
+        assertThat(config.hazelcastConfig()).isEqualTo(file);
+        assertThat(config.portAutoIncrement()).isTrue();
+    }
+
+    @Test
+    void fromYaml_hazelcastConfigMissingOrNotYamlOrXml_rejectedByName(@TempDir Path dir) throws IOException {
+        assertThatThrownBy(() -> GridConfig.fromYaml(new StringReader("hazelcast-config: " + dir.resolve("no.yaml") + "\n")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("hazelcast-config = '" + dir.resolve("no.yaml") + "': no such readable file");
+        Path json = Files.writeString(dir.resolve("hazelcast.json"), "{}");
+        assertThatThrownBy(() -> GridConfig.fromYaml(new StringReader("hazelcast-config: " + json + "\n")))
+                .hasMessageEndingWith("must name a .yaml, .yml or .xml file");
+    }
+
+    @Test
+    void builder_badPublicAddress_rejectedByName() {
+        assertThatThrownBy(() -> GridConfig.builder().publicAddress("a b").build())
+                .isInstanceOf(InvalidConfigException.class).hasMessage("public-address = 'a b': must be host or host:port");
     }
 }

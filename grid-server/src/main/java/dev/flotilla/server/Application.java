@@ -1,6 +1,5 @@
 package dev.flotilla.server;
 
-import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.servers.Server;
@@ -15,7 +14,8 @@ public final class Application {
     private Application() {
     }
 
+    /** Starts the node; exits 78 (bad configuration) or 69 (a port taken) with one line on stderr when it cannot. */
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        new NodeStartup().args(args).mainClass(Application.class).banner(false).start();
     }
 }

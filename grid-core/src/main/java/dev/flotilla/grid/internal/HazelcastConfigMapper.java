@@ -1,5 +1,6 @@
 package dev.flotilla.grid.internal;
 
+import com.hazelcast.config.AliasedDiscoveryConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
@@ -13,10 +14,17 @@ import com.hazelcast.spi.merge.PassThroughMergePolicy;
 import com.hazelcast.spi.merge.PutIfAbsentMergePolicy;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import dev.flotilla.grid.GridConfig;
+import dev.flotilla.grid.InvalidConfigException;
 import dev.flotilla.grid.MapSettings;
 import dev.flotilla.grid.MergePolicy;
 import dev.flotilla.grid.SplitBrainProtection;
 
+import java.io.FileNotFoundException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** The one place that turns a {@link GridConfig} into a Hazelcast {@link Config}. */
@@ -24,14 +32,25 @@ public final class HazelcastConfigMapper {
     private HazelcastConfigMapper() {
     }
 
+    /**
+     * The member config: the {@code hazelcast-config} file when there is one, else Hazelcast's built-in defaults,
+     * with every Flotilla key applied on top and {@code properties} last. {@code members} and
+     * {@code public-address} are the two keys without a default value: unset, they leave the file's join and public
+     * address as they are.
+     *
+     * @throws InvalidConfigException naming {@code hazelcast-config} when the file is not a Hazelcast config
+     */
     public static Config toHazelcast(GridConfig grid) {
-        Config config = new Config();
+        Config config = grid.hazelcastConfig() == null ? new Config() : load(grid.hazelcastConfig());
         config.setClusterName(grid.clusterName());
         config.setInstanceName("flotilla-" + grid.clusterName() + "-" + UUID.randomUUID().toString().substring(0, 8));
 
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(grid.port()).setPortAutoIncrement(grid.portAutoIncrement());
-        network.setPublicAddress(null);
+        if (grid.hazelcastConfig() == null || grid.publicAddress() != null) {
+            network.setPublicAddress(grid.publicAddress());
+        }
+        network.getInterfaces().clear();
         network.getInterfaces().setEnabled(true).addInterface(grid.bindAddress());
         // Bind the configured address only, not every interface. Naming it as the local address also lets a member
         // bind a loopback alias such as 127.0.0.3, which Linux routes on lo without listing it on any interface
@@ -41,11 +60,16 @@ public final class HazelcastConfigMapper {
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true);
-        if (grid.members().isEmpty()) {
-            join.getTcpIpConfig().addMember(grid.bindAddress() + ":" + grid.port());
-        } else {
-            grid.members().forEach(join.getTcpIpConfig()::addMember);
+        if (!grid.members().isEmpty() || !joinsOnItsOwn(join)) {
+            // Hazelcast refuses two join methods at once: Flotilla's member list replaces the file's discovery.
+            discoveries(join).forEach(discovery -> discovery.setEnabled(false));
+            join.getDiscoveryConfig().getDiscoveryStrategyConfigs().clear();
+            join.getTcpIpConfig().setEnabled(true).clear();
+            if (grid.members().isEmpty()) {
+                join.getTcpIpConfig().addMember(grid.bindAddress() + ":" + grid.port());
+            } else {
+                grid.members().forEach(join.getTcpIpConfig()::addMember);
+            }
         }
 
         config.setProperty("hazelcast.partition.count", Integer.toString(grid.partitionCount()));
@@ -72,6 +96,64 @@ public final class HazelcastConfigMapper {
         // Explicit properties win over everything above.
         grid.properties().forEach(config::setProperty);
         return config;
+    }
+
+    private static Config load(Path file) {
+        try {
+            return Config.loadFromFile(file.toFile());
+        } catch (FileNotFoundException | RuntimeException e) {
+            String message = String.valueOf(e.getMessage()).strip();
+            int newline = message.indexOf('\n');
+            throw new InvalidConfigException("hazelcast-config", file.toString(), "not a valid Hazelcast config: "
+                    + (newline < 0 ? message : message.substring(0, newline)));
+        }
+    }
+
+    /** Hazelcast's built-in discoveries (cloud and Kubernetes), each enabled or not. */
+    private static List<AliasedDiscoveryConfig<?>> discoveries(JoinConfig join) {
+        return List.of(join.getKubernetesConfig(), join.getAwsConfig(), join.getGcpConfig(), join.getAzureConfig(),
+                join.getEurekaConfig());
+    }
+
+    /** Whether a native config found members its own way: a cloud or Kubernetes discovery, a plugin, a TCP list. */
+    private static boolean joinsOnItsOwn(JoinConfig join) {
+        return discoveries(join).stream().anyMatch(AliasedDiscoveryConfig::isEnabled)
+                || !join.getDiscoveryConfig().getDiscoveryStrategyConfigs().isEmpty()
+                || join.getTcpIpConfig().isEnabled() && !join.getTcpIpConfig().getMembers().isEmpty();
+    }
+
+    /**
+     * One readable line for the log: what the member will be and how it finds the others, not every default of
+     * Hazelcast's several hundred settings.
+     */
+    public static String summary(Config config) {
+        NetworkConfig network = config.getNetworkConfig();
+        JoinConfig join = network.getJoin();
+        List<String> joins = new ArrayList<>();
+        if (join.getTcpIpConfig().isEnabled()) {
+            joins.add("tcp-ip " + join.getTcpIpConfig().getMembers());
+        }
+        discoveries(join).stream().filter(AliasedDiscoveryConfig::isEnabled)
+                .forEach(discovery -> joins.add(discovery.getTag())); // its properties may hold an API token
+        join.getDiscoveryConfig().getDiscoveryStrategyConfigs()
+                .forEach(strategy -> joins.add("discovery " + strategy.getClassName()));
+        MapConfig defaults = config.getMapConfig("default");
+        Map<String, MapConfig> maps = new TreeMap<>(config.getMapConfigs());
+        maps.remove("default");
+        String file = config.getConfigurationFile() == null ? "" : " from " + config.getConfigurationFile();
+        return "cluster '" + config.getClusterName() + "'" + file + ": member " + network.getInterfaces().getInterfaces()
+                + ":" + network.getPort() + (network.isPortAutoIncrement() ? " (port auto-increment on)" : "")
+                + (network.getPublicAddress() == null ? "" : ", public address " + network.getPublicAddress())
+                + ", join " + (joins.isEmpty() ? "none" : String.join(" + ", joins))
+                + ", " + config.getProperty("hazelcast.partition.count") + " partitions"
+                + ", maps: default backups " + defaults.getBackupCount() + "+" + defaults.getAsyncBackupCount()
+                + " async, merge " + simpleName(defaults.getMergePolicyConfig().getPolicy())
+                + (maps.isEmpty() ? "" : ", own settings " + maps.keySet())
+                + ", CP members " + config.getCPSubsystemConfig().getCPMemberCount();
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 
     /** The map's config; its split-brain protection rule, if any, is added to {@code config} under its own name. */

@@ -2,6 +2,7 @@ package dev.flotilla.grid.internal;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InvalidConfigurationException;
+import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.core.Hazelcast;
@@ -17,9 +18,13 @@ import dev.flotilla.grid.SplitBrainProtection;
 import dev.flotilla.grid.fixture.GridCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -136,4 +141,55 @@ class HazelcastConfigMapperTest {
             cluster.assertHealthy();
         }
     }
+
+    @Test
+    void toHazelcast_fileWithKubernetesJoinAndNoMembers_keepsTheFilesJoinAndPublicAddress(@TempDir Path dir)
+            throws IOException {
+        Config config = HazelcastConfigMapper.toHazelcast(GridConfig.builder()
+                .hazelcastConfig(Files.writeString(dir.resolve("k8s.yaml"), KUBERNETES)).build());
+        JoinConfig join = config.getNetworkConfig().getJoin();
+
+        assertThat(join.getKubernetesConfig().isEnabled()).isTrue();
+        assertThat(join.getKubernetesConfig().getProperty("service-dns")).isEqualTo("flotilla.shop.svc.cluster.local");
+        assertThat(join.getTcpIpConfig().isEnabled()).isFalse();
+        assertThat(join.getMulticastConfig().isEnabled()).isFalse();
+        assertThat(config.getNetworkConfig().getPublicAddress()).isEqualTo("198.51.100.4:5701");
+        assertThat(HazelcastConfigMapper.summary(config)).contains("join kubernetes,", "public address 198.51.100.4:5701");
+    }
+
+    @Test
+    void toHazelcast_fileWithKubernetesJoinAndMembers_flotillasMemberListAndPublicAddressWin(@TempDir Path dir)
+            throws IOException {
+        Config config = HazelcastConfigMapper.toHazelcast(GridConfig.builder().member("10.0.0.5:5701")
+                .publicAddress("203.0.113.9:5701")
+                .hazelcastConfig(Files.writeString(dir.resolve("k8s.yaml"), KUBERNETES)).build());
+        JoinConfig join = config.getNetworkConfig().getJoin();
+
+        assertThat(join.getKubernetesConfig().isEnabled()).isFalse();
+        assertThat(join.getTcpIpConfig().isEnabled()).isTrue();
+        assertThat(join.getTcpIpConfig().getMembers()).containsExactly("10.0.0.5:5701");
+        assertThat(config.getNetworkConfig().getPublicAddress()).isEqualTo("203.0.113.9:5701");
+        join.verify(); // one join method: Hazelcast would refuse two
+    }
+
+    @Test
+    void summary_defaults_oneLineWithWhatMatters() {
+        String summary = HazelcastConfigMapper.summary(HazelcastConfigMapper.toHazelcast(GridConfig.defaults()));
+
+        assertThat(summary).doesNotContain("\n").isEqualTo("cluster 'flotilla': member [127.0.0.1]:5701, join tcp-ip "
+                + "[127.0.0.1:5701], 271 partitions, maps: default backups 1+0 async, merge PutIfAbsentMergePolicy, "
+                + "CP members 0");
+    }
+
+    private static final String KUBERNETES = """
+            hazelcast:
+              network:
+                public-address: 198.51.100.4:5701
+                join:
+                  multicast:
+                    enabled: false
+                  kubernetes:
+                    enabled: true
+                    service-dns: flotilla.shop.svc.cluster.local
+            """;
 }

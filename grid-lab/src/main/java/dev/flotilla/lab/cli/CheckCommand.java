@@ -21,21 +21,21 @@ import java.time.Duration;
  *
  * <pre>check --model &lt;model&gt; [--budget-seconds N] [--total N] &lt;history.jsonl&gt;</pre>
  *
- * <p>Exit codes: 0 valid, 1 invalid, 2 unknown, 64 bad usage (message on stderr), 65 the history
- * file is missing or malformed (message with the line number on stderr).
+ * <p>Exit codes ({@link ExitCode}): 0 valid, 1 invalid, 2 unknown, 64 bad usage (message on stderr), 65 the
+ * history file is missing or malformed (message with the line number on stderr).
  */
 public final class CheckCommand {
 
     /** Exit code: the history satisfies the model. */
-    public static final int EXIT_VALID = 0;
+    public static final int EXIT_VALID = ExitCode.OK.code();
     /** Exit code: the history violates the model. */
-    public static final int EXIT_INVALID = 1;
+    public static final int EXIT_INVALID = ExitCode.INVALID.code();
     /** Exit code: the checker could not decide; not a pass. */
-    public static final int EXIT_UNKNOWN = 2;
+    public static final int EXIT_UNKNOWN = ExitCode.UNKNOWN.code();
     /** Exit code: bad command line (sysexits EX_USAGE). */
-    public static final int EXIT_USAGE = 64;
+    public static final int EXIT_USAGE = ExitCode.USAGE.code();
     /** Exit code: the history file is missing or malformed (sysexits EX_DATAERR). */
-    public static final int EXIT_BAD_HISTORY = 65;
+    public static final int EXIT_BAD_HISTORY = ExitCode.DATA.code();
 
     static final String USAGE = "usage: check --model <" + String.join("|", Checkers.names())
             + "> [--budget-seconds N] [--total N] <history.jsonl>\n"

@@ -27,8 +27,9 @@ import java.util.Locale;
  * lab matrix [--processes | --partitions] [--trials N] [--out DIR] [--quick] [--docs FILE]
  * </pre>
  *
- * Exit codes: 0 when the run completed, whatever the verdict; 2 on bad usage or a rejected spec; 1 when the
- * output could not be written.
+ * Exit codes ({@link ExitCode}, the launcher's shared table): 0 when the run completed, whatever the verdict; 64 bad
+ * usage; 65 a spec file missing or rejected; 69 no private network for a partition nemesis; 74 output not written;
+ * 70 an unexpected failure.
  */
 public final class LabCommand {
     static final String USAGE = """
@@ -43,7 +44,8 @@ public final class LabCommand {
                       --trials N  trials per cell (--processes only; default 1)
                       --docs   also write the table into FILE (e.g. docs/guarantees.md); nothing is written
                                to a tracked file unless asked
-            exit codes: 0 completed (whatever the verdict), 1 output not written, 2 bad usage or spec""";
+            exit codes: 0 completed (whatever the verdict), 64 bad usage, 65 spec missing or invalid,
+                        69 no private network, 70 unexpected failure, 74 output not written""";
     private static final String DOCS_BEGIN = "<!-- lab-matrix:begin -->";
     private static final String DOCS_END = "<!-- lab-matrix:end -->";
     private static final String PROCESS_DOCS_BEGIN = "<!-- lab-process-matrix:begin -->";
@@ -56,7 +58,13 @@ public final class LabCommand {
 
     /** Runs the command and exits with its code. */
     public static void main(String[] args) {
-        int code = execute(args, System.out, System.err);
+        int code;
+        try {
+            code = execute(args, System.out, System.err);
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            code = ExitCode.SOFTWARE.code(); // not the JVM's 1, which would read as check's INVALID
+        }
         System.exit(code);
     }
 
@@ -68,7 +76,7 @@ public final class LabCommand {
         }
         if (rest.isEmpty() || rest.contains("--help") || rest.contains("-h")) {
             (rest.isEmpty() ? err : out).println(USAGE);
-            return rest.isEmpty() ? 2 : 0;
+            return (rest.isEmpty() ? ExitCode.USAGE : ExitCode.OK).code();
         }
         String command = rest.remove(0);
         try {
@@ -78,8 +86,8 @@ public final class LabCommand {
                 default -> usage(err, "unknown command '" + command + "'");
             };
         } catch (IOException e) {
-            err.println("error: " + e.getMessage());
-            return 1;
+            err.println("error: output not written: " + e.getMessage());
+            return ExitCode.IO.code();
         }
     }
 
@@ -114,14 +122,14 @@ public final class LabCommand {
         try {
             spec = ExperimentSpec.fromYaml(specFile);
         } catch (NoSuchFileException e) {
-            return usage(err, "spec file not found: " + specFile);
+            return fail(err, ExitCode.DATA, "spec file not found: " + specFile);
         } catch (InvalidSpecException e) {
-            return usage(err, "invalid spec " + specFile + ": " + e.getMessage());
+            return fail(err, ExitCode.DATA, "invalid spec " + specFile + ": " + e.getMessage());
         } catch (IOException e) {
-            return usage(err, "cannot read spec " + specFile + ": " + e.getMessage());
+            return fail(err, ExitCode.DATA, "cannot read spec " + specFile + ": " + e.getMessage());
         }
         if (spec.nemesis().needsNetwork() && PrivateNetwork.unavailable().isPresent()) {
-            return usage(err, "cannot run " + specFile + ": " + PrivateNetwork.unavailable().get());
+            return fail(err, ExitCode.UNAVAILABLE, "cannot run " + specFile + ": " + PrivateNetwork.unavailable().get());
         }
         Path outDir = dir != null ? dir : Path.of("lab-runs", spec.name());
         out.println("running " + spec.name() + " (" + spec.workload().name() + " / " + spec.mode().id() + " / " + spec.nemesis().name()
@@ -140,7 +148,7 @@ public final class LabCommand {
             out.println(set.verdicts() + "; " + set.lossRate());
             out.println("trials: " + outDir.resolve("trials.md").toAbsolutePath());
         }
-        return 0;
+        return ExitCode.OK.code();
     }
 
     private static int matrix(List<String> args, PrintStream out, PrintStream err) throws IOException {
@@ -182,7 +190,7 @@ public final class LabCommand {
             return usage(err, "--processes and --partitions are two matrices; pick one");
         }
         if (partitions && PrivateNetwork.unavailable().isPresent()) {
-            return usage(err, "cannot run the partition matrix: " + PrivateNetwork.unavailable().get());
+            return fail(err, ExitCode.UNAVAILABLE, "cannot run the partition matrix: " + PrivateNetwork.unavailable().get());
         }
         if (processes || partitions) {
             return processMatrix(dir == null ? Path.of("lab-runs", partitions ? "partition-matrix" : "process-matrix")
@@ -213,7 +221,7 @@ public final class LabCommand {
                     + " operations per second and p99 latency.\n\n" + Reports.matrixMarkdown(cells));
             out.println("verdict table written to " + docs);
         }
-        return 0;
+        return ExitCode.OK.code();
     }
 
     private static int processMatrix(Path dir, Path docs, boolean quick, int trials, PrintStream out,
@@ -249,7 +257,7 @@ public final class LabCommand {
                     + (partitions ? ", iptables cuts in the lab's network namespace" : "") + ").\n\n" + table);
             out.println(what + " table written to " + docs);
         }
-        return 0;
+        return ExitCode.OK.code();
     }
 
     private static int trials(String text) {
@@ -292,6 +300,12 @@ public final class LabCommand {
     private static int usage(PrintStream err, String problem) {
         err.println("error: " + problem);
         err.println(USAGE);
-        return 2;
+        return ExitCode.USAGE.code();
+    }
+
+    /** A failure that is not the command line's: one line, no usage text. */
+    private static int fail(PrintStream err, ExitCode code, String problem) {
+        err.println("error: " + problem);
+        return code.code();
     }
 }

@@ -27,39 +27,47 @@ class LabCommandTest {
     }
 
     @Test
-    void execute_noArguments_exitsTwoWithUsage() {
-        assertThat(execute()).isEqualTo(2);
+    void execute_noArguments_exitsUsageWithUsage() {
+        assertThat(execute()).isEqualTo(64);
         assertThat(errText()).contains("usage: lab run");
     }
 
     @Test
-    void execute_unknownCommand_exitsTwoNamingIt() {
-        assertThat(execute("lab", "explode")).isEqualTo(2);
+    void execute_unknownCommand_exitsUsageNamingIt() {
+        assertThat(execute("lab", "explode")).isEqualTo(64);
         assertThat(errText()).contains("unknown command 'explode'");
     }
 
     @Test
-    void run_missingSpecFile_exitsTwo() {
-        assertThat(execute("lab", "run", "no-such-spec.yml")).isEqualTo(2);
+    void run_missingSpecFile_exitsDataError() {
+        assertThat(execute("lab", "run", "no-such-spec.yml")).isEqualTo(65);
         assertThat(errText()).contains("spec file not found");
     }
 
     @Test
-    void run_invalidSpec_exitsTwoNamingTheField(@TempDir Path dir) throws IOException {
+    void run_invalidSpec_exitsDataErrorNamingTheField(@TempDir Path dir) throws IOException {
         Path spec = dir.resolve("bad.yml");
         Files.writeString(spec, "workload: counter\nmode: unsafe\nclients: 0\n");
-        assertThat(execute("lab", "run", spec.toString())).isEqualTo(2);
+        assertThat(execute("lab", "run", spec.toString())).isEqualTo(65);
         assertThat(errText()).contains("clients = 0");
     }
 
     @Test
-    void matrix_unknownOption_exitsTwo() {
-        assertThat(execute("lab", "matrix", "--fast")).isEqualTo(2);
+    void matrix_unknownOption_exitsUsage() {
+        assertThat(execute("lab", "matrix", "--fast")).isEqualTo(64);
         assertThat(errText()).contains("unknown option '--fast'");
     }
 
     @Test
     void help_exitsZero() {
         assertThat(execute("lab", "--help")).isZero();
+    }
+
+    @Test
+    void exitCodes_readmeTable_listsEveryCode() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        for (ExitCode code : ExitCode.values()) {
+            assertThat(readme).as(code.name()).containsPattern("\\n\\| `" + code.code() + "` \\|");
+        }
     }
 }

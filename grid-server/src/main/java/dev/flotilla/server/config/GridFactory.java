@@ -2,6 +2,7 @@ package dev.flotilla.server.config;
 
 import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.GridConfig;
+import dev.flotilla.grid.InvalidConfigException;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -26,8 +27,13 @@ public class GridFactory {
     /** The member; started eagerly so a node that cannot join fails at startup, not on its first request. */
     @Context
     @Bean(preDestroy = "close")
-    public Grid grid(GridConfig config) {
-        Grid grid = Grid.start(config);
+    public Grid grid(GridConfig config, Environment environment) {
+        Grid grid;
+        try {
+            grid = Grid.start(config);
+        } catch (InvalidConfigException e) { // a hazelcast-config file that is not a Hazelcast config
+            throw GridSettings.rejected(environment, e);
+        }
         LOG.info("grid member {} joined cluster '{}' ({} members)", grid.cluster().localMember().address(),
                 config.clusterName(), grid.cluster().members().size());
         return grid;

@@ -5,6 +5,7 @@ import dev.flotilla.client.FlotillaClient;
 import dev.flotilla.client.HealthCheck;
 import dev.flotilla.client.LoadBalancing;
 import dev.flotilla.client.RemoteMap;
+import dev.flotilla.server.fixture.PortForward;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(120)
 class ClientBalancingTest {
     private static ThreeNodes cluster;
-    private static DelayingProxy slowFirstNode;
+    private static PortForward slowFirstNode;
     /**
      * The slow node's added latency: far above a normal answer even on a loaded 2-core box (tens of ms), so that
      * least-outstanding sends it well under a sixth of the requests; at 40 ms a slow CI run made the shares meet.
@@ -35,7 +36,7 @@ class ClientBalancingTest {
     @BeforeAll
     static void start() throws Exception {
         cluster = ThreeNodes.start();
-        slowFirstNode = new DelayingProxy(cluster.node(0).uri(), SLOW_NODE_DELAY_MILLIS);
+        slowFirstNode = PortForward.delaying(cluster.node(0).uri(), SLOW_NODE_DELAY_MILLIS);
     }
 
     @AfterAll

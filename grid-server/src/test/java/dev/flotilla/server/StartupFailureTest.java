@@ -1,0 +1,37 @@
+package dev.flotilla.server;
+
+import dev.flotilla.grid.GridException;
+import dev.flotilla.grid.GridFailure;
+import io.micronaut.context.exceptions.BeanInstantiationException;
+import org.junit.jupiter.api.Test;
+
+import java.net.BindException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which start failures become one line and which exit code; the process test shows them on a real node. */
+class StartupFailureTest {
+
+    @Test
+    void of_takenHttpPortDeepInTheChain_unavailableNamingTheAddress() {
+        RuntimeException failure = new IllegalStateException("Unable to start Micronaut server",
+                new BindException("Address already in use"));
+
+        assertThat(StartupFailure.of(failure, () -> "127.0.0.1:8081")).contains(new StartupFailure(
+                "the HTTP server could not start: 127.0.0.1:8081 is taken", 69));
+    }
+
+    @Test
+    void of_takenMemberPort_unavailableWithGridCoresLine() {
+        GridException grid = new GridException(GridFailure.NOT_RUNNING, "the grid member could not start: member port "
+                + "127.0.0.1:5701 is taken (port-auto-increment is off)", new BindException("in use"));
+
+        assertThat(StartupFailure.of(new BeanInstantiationException("grid", grid), () -> "unused"))
+                .contains(new StartupFailure(grid.getMessage(), 69));
+    }
+
+    @Test
+    void of_unforeseenFailure_empty() {
+        assertThat(StartupFailure.of(new IllegalStateException("boom"), () -> "unused")).isEmpty();
+    }
+}
