@@ -107,6 +107,9 @@ class HealthProcessIT {
                             .until(() -> status(node, "/health/readiness") == 200);
                 }
                 awaitSafe(survivors);
+                // "and stays so": keep polling well past the failure detector and the repair migrations
+                await("readiness stays 200 after the kill").during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(15))
+                        .pollInterval(POLL).until(poller.readinessFailures::isEmpty);
             } finally {
                 poller.stop();
             }
