@@ -1,6 +1,7 @@
 package dev.flotilla.grid;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.EvictionPolicy;
 import dev.flotilla.grid.fixture.GridCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,10 @@ class MemberStartTest {
                       time-to-live-seconds: 600
                     default:
                       backup-count: 3
+                      eviction:
+                        eviction-policy: LRU
+                        max-size-policy: PER_NODE
+                        size: 5000
                   queue:
                     jobs:
                       max-size: 42
@@ -71,6 +76,8 @@ class MemberStartTest {
         assertThat(effective.getMapConfig("payments").getBackupCount()).isEqualTo(2);
         assertThat(effective.getProperty("hazelcast.io.thread.count")).isEqualTo("1");
         // What Flotilla has no key for comes from the file.
+        assertThat(effective.getMapConfig("default").getEvictionConfig().getEvictionPolicy()).isEqualTo(EvictionPolicy.LRU);
+        assertThat(effective.getMapConfig("default").getEvictionConfig().getSize()).isEqualTo(5000);
         assertThat(effective.getMapConfig("orders").getTimeToLiveSeconds()).isEqualTo(600);
         assertThat(effective.getMapConfig("orders").getBackupCount()).isZero();
         assertThat(effective.getQueueConfig("jobs").getMaxSize()).isEqualTo(42);

@@ -1,6 +1,7 @@
 package dev.flotilla.server;
 
 import dev.flotilla.lab.cli.ExitCode;
+import dev.flotilla.server.config.GridFactory;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.Micronaut;
 
@@ -22,8 +23,10 @@ final class NodeStartup extends Micronaut {
                     + environment.getProperty("micronaut.server.port", String.class).orElse("8080");
             StartupFailure.of(exception, http).ifPresent(failure -> {
                 System.err.println("flotilla: " + failure.line());
+                GridFactory.leaveAfterFailedStart();
                 System.exit(failure.exitCode());
             });
+            GridFactory.leaveAfterFailedStart();
             mapError(exception.getClass(), any -> ExitCode.SOFTWARE.code());
         }
         super.handleStartupException(environment, exception);

@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A node start that failed for a reason the operator can fix, as the one line to print and the launcher's exit
@@ -25,6 +27,7 @@ import java.util.function.Supplier;
  * @param exitCode {@link #CONFIG} or {@link #UNAVAILABLE}
  */
 record StartupFailure(String line, int exitCode) {
+    private static final Pattern SERVER_ADDRESS = Pattern.compile("Unable to start Micronaut server on (\\S+?)\\.?(\\s|$)");
     /** A setting was rejected or a config file could not be read. */
     static final int CONFIG = ExitCode.CONFIG.code();
     /** Something the node needs is not there, such as a free member or HTTP port. */
@@ -44,9 +47,24 @@ record StartupFailure(String line, int exitCode) {
                 .or(() -> cause(failure, GridException.class).filter(grid -> cause(grid, BindException.class).isPresent())
                         .map(grid -> new StartupFailure(grid.getMessage(), UNAVAILABLE)))
                 .or(() -> cause(failure, BindException.class).map(bind -> new StartupFailure(
-                        "the HTTP server could not start: " + httpAddress.get() + " is taken", UNAVAILABLE)))
+                        "the HTTP server could not start: " + serverAddress(failure).orElseGet(httpAddress) + " is taken",
+                        UNAVAILABLE)))
                 .or(() -> cause(failure, ConfigurationException.class)
                         .map(config -> new StartupFailure(config.getMessage(), CONFIG)));
+    }
+
+    /**
+     * The address the HTTP server tried, as Micronaut's Netty server names it ("Unable to start Micronaut server on
+     * 127.0.0.1:8081"): the environment handed to a failed start may no longer resolve the node file's port.
+     */
+    private static Optional<String> serverAddress(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            Matcher matcher = cause.getMessage() == null ? null : SERVER_ADDRESS.matcher(cause.getMessage());
+            if (matcher != null && matcher.find()) {
+                return Optional.of(matcher.group(1));
+            }
+        }
+        return Optional.empty();
     }
 
     private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {

@@ -73,7 +73,8 @@ public sealed interface ClusterEvent {
     /**
      * A partition lost replicas 0 to {@code lostReplicaIndex} but every map kept a backup above that index, which
      * now serves as the primary: no entry was lost. One crash with backup count 1 gives one per partition the
-     * crashed member owned.
+     * crashed member owned. Only maps are judged: a partition-backed structure of another kind, such as a queue
+     * configured in a native {@code hazelcast-config} file, may have lost its data with this event all the same.
      */
     record PartitionPromoted(Instant at, int partitionId, int lostReplicaIndex, String reportedBy)
             implements ClusterEvent {

@@ -156,9 +156,14 @@ public final class HazelcastConfigMapper {
         return className.substring(className.lastIndexOf('.') + 1);
     }
 
-    /** The map's config; its split-brain protection rule, if any, is added to {@code config} under its own name. */
+    /**
+     * The map's config: the one {@code config} (a native file) already has under that name, eviction, indexes and
+     * the rest kept, with Flotilla's settings on top. Its split-brain protection rule, if any, is added to
+     * {@code config} under its own name.
+     */
     private static MapConfig mapConfig(String name, MapSettings settings, Config config) {
-        MapConfig map = new MapConfig(name)
+        MapConfig fromFile = config.getMapConfigs().get(name);
+        MapConfig map = (fromFile == null ? new MapConfig(name) : new MapConfig(fromFile))
                 .setBackupCount(settings.backupCount())
                 .setAsyncBackupCount(settings.asyncBackupCount())
                 .setReadBackupData(settings.readBackupData())

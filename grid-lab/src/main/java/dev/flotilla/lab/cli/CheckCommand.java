@@ -43,7 +43,7 @@ public final class CheckCommand {
             + "  --budget-seconds  time budget of the linearizability search (default "
             + CheckerOptions.DEFAULT_BUDGET.toSeconds() + "); when it runs out the verdict is UNKNOWN\n"
             + "  --total           the total money of a bank history (required for --model bank)\n"
-            + "exit codes: 0 valid, 1 invalid, 2 unknown, 64 bad usage, 65 unreadable history";
+            + "exit codes: 0 valid, 1 invalid, 2 unknown, 64 bad usage, 65 unreadable history, 70 internal failure";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,7 +52,14 @@ public final class CheckCommand {
 
     /** Runs the command and exits the JVM with its exit code. */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int code;
+        try {
+            code = run(args, System.out, System.err);
+        } catch (Throwable e) { // an out-of-memory error too: the JVM's own exit 1 would read as INVALID
+            e.printStackTrace();
+            code = ExitCode.SOFTWARE.code();
+        }
+        System.exit(code);
     }
 
     /** Runs the command: prints the verdict JSON to {@code out}, problems to {@code err}, and returns the exit code. */

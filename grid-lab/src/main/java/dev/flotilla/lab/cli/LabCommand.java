@@ -61,7 +61,7 @@ public final class LabCommand {
         int code;
         try {
             code = execute(args, System.out, System.err);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an out-of-memory error too
             e.printStackTrace();
             code = ExitCode.SOFTWARE.code(); // not the JVM's 1, which would read as check's INVALID
         }

@@ -9,7 +9,7 @@ import java.util.Map;
  * How the lab starts a node: the product's own launcher, {@code bin/flotilla start --config FILE}, exactly as an
  * operator does (it runs the same jar with the same JVM flags as {@code bin/flotilla cluster}).
  *
- * <p>The project root is the system property {@code flotilla.home} (set by {@code bin/flotilla lab} and by the
+ * <p>The project root is the system property {@code flotilla-lab.home} (set by {@code bin/flotilla lab} and by the
  * build for tests), else the nearest directory above the working directory that has {@code bin/flotilla}. Node
  * JVM options come from {@code flotilla.lab.node-java-opts} (default: a small heap and the serial collector, so
  * several nodes and the lab share two cores).
@@ -22,10 +22,10 @@ record Launcher(Path script, String javaOpts) {
 
     /** The launcher of this project; throws IllegalStateException naming what is missing. */
     static Launcher locate() {
-        String home = System.getProperty("flotilla.home");
+        String home = System.getProperty("flotilla-lab.home");
         Path root = home != null ? Path.of(home) : search(Path.of("").toAbsolutePath());
         if (root == null || !Files.isExecutable(root.resolve("bin/flotilla"))) {
-            throw new IllegalStateException("cluster: processes needs the launcher bin/flotilla: set -Dflotilla.home"
+            throw new IllegalStateException("cluster: processes needs the launcher bin/flotilla: set -Dflotilla-lab.home"
                     + " to the project root (bin/flotilla lab does), or run from inside the project");
         }
         return new Launcher(root.resolve("bin/flotilla").toAbsolutePath(),

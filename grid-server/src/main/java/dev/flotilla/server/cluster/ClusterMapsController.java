@@ -1,5 +1,6 @@
 package dev.flotilla.server.cluster;
 
+import io.micronaut.context.exceptions.ConfigurationException;
 import dev.flotilla.client.protocol.ClusterMapsView;
 import dev.flotilla.client.protocol.MapStatisticsView;
 import dev.flotilla.client.protocol.MemberMapsView;
@@ -49,7 +50,7 @@ public class ClusterMapsController {
 
     public ClusterMapsController(Grid grid, @Value("${flotilla-server.metrics.cluster-deadline:2s}") Duration deadline) {
         if (deadline.isNegative() || deadline.isZero()) {
-            throw new IllegalArgumentException("flotilla-server.metrics.cluster-deadline must be positive: " + deadline);
+            throw new ConfigurationException("flotilla-server.metrics.cluster-deadline must be positive: " + deadline);
         }
         this.grid = grid;
         this.deadline = deadline;

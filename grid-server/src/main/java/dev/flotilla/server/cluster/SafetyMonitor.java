@@ -1,5 +1,6 @@
 package dev.flotilla.server.cluster;
 
+import io.micronaut.context.exceptions.ConfigurationException;
 import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.cluster.BackupCoverage;
 import dev.flotilla.grid.cluster.Safety;
@@ -111,10 +112,11 @@ public class SafetyMonitor {
     public SafetyMonitor(BooleanSupplier running, Supplier<Safety> check, Supplier<BackupCoverage> coverage,
                          Duration refresh, Duration maxAge, Duration deadline, Clock clock) {
         if (!positive(refresh) || !positive(maxAge) || !positive(deadline)) {
-            throw new IllegalArgumentException("flotilla-server.safety.refresh, max-age and deadline must be positive");
+            throw new ConfigurationException("flotilla-server.safety.refresh (" + refresh + "), max-age (" + maxAge
+                    + ") and deadline (" + deadline + ") must be positive");
         }
         if (deadline.compareTo(maxAge) >= 0) {
-            throw new IllegalArgumentException("flotilla-server.safety.deadline (" + deadline
+            throw new ConfigurationException("flotilla-server.safety.deadline (" + deadline
                     + ") must be shorter than flotilla-server.safety.max-age (" + maxAge + ")");
         }
         this.running = running;
@@ -144,6 +146,7 @@ public class SafetyMonitor {
             scheduler.shutdownNow();
             checker.shutdownNow();
             scheduler = null;
+            checkSince.set(null); // a check that ignores the interrupt must not keep a later start from checking
         }
     }
 
@@ -206,11 +209,23 @@ public class SafetyMonitor {
                 deadline, clusterSafe, localSafe, cover);
     }
 
-    /** Takes one cluster answer now, on the calling thread (which must not be the event loop: it may block). */
+    /**
+     * Takes one cluster answer now, on the calling thread (which must not be the event loop: it may block). The
+     * answer is dated when the check started, since the members may have answered any time after that; an answer
+     * that took longer than the deadline is dropped (the last one stays, turning stale): after a crash it may rest
+     * on members' states from long before it returned.
+     */
     public Checked refresh() {
+        return refresh(clock.instant());
+    }
+
+    /** {@link #refresh()} for a check asked for at {@code started}: the deadline runs from then, not from the thread's start. */
+    private Checked refresh(Instant started) {
         Safety safety = running.getAsBoolean() ? check.get() : NOT_RUNNING;
-        Checked checked = new Checked(safety, clock.instant());
-        latest = checked;
+        Checked checked = new Checked(safety, started);
+        if (!started.plus(deadline).isBefore(clock.instant())) {
+            latest = checked;
+        }
         return checked;
     }
 
@@ -239,7 +254,8 @@ public class SafetyMonitor {
 
     private void checkCluster() {
         try {
-            refresh();
+            Instant since = checkSince.get();
+            refresh(since == null ? clock.instant() : since);
         } catch (RuntimeException e) {
             // keep the older value: it turns stale, and readers then stop calling the cluster safe
             LOG.debug("cluster safety check failed", e);

@@ -10,6 +10,8 @@ import io.micronaut.context.env.Environment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
  * Starts this node's one grid member when the application context starts, and leaves the cluster gracefully
  * (partitions handed over first) when it stops.
@@ -17,6 +19,8 @@ import org.slf4j.LoggerFactory;
 @Factory
 public class GridFactory {
     private static final Logger LOG = LoggerFactory.getLogger(GridFactory.class);
+    /** The member this process started last, for {@link #leaveAfterFailedStart()}. */
+    private static final AtomicReference<Grid> STARTED = new AtomicReference<>();
 
     /** The grid config read from {@code flotilla.*}. */
     @Context
@@ -36,6 +40,19 @@ public class GridFactory {
         }
         LOG.info("grid member {} joined cluster '{}' ({} members)", grid.cluster().localMember().address(),
                 config.clusterName(), grid.cluster().members().size());
+        STARTED.set(grid);
         return grid;
+    }
+
+    /**
+     * Leaves the cluster gracefully (partitions handed over first) if this process's member joined before the rest of
+     * the node failed to start, such as a taken HTTP port: exiting without it would leave like a crash, losing the
+     * partitions that had already migrated to it when they have no backup. Idempotent.
+     */
+    public static void leaveAfterFailedStart() {
+        Grid grid = STARTED.getAndSet(null);
+        if (grid != null && grid.isRunning()) {
+            grid.close();
+        }
     }
 }

@@ -66,12 +66,23 @@ public final class GridSettings {
         Map<String, Object> raw = flatten(environment.getProperties(PREFIX, StringConvention.RAW));
         Set<String> keys = new LinkedHashSet<>(GridConfig.keys());
         keys.addAll(raw.keySet());
-        environmentVariables(environment).map(GridSettings::keyOf).flatMap(Optional::stream).forEach(keys::add);
+        // Micronaut resolves a variable only under its dotted and dashed spellings, never with an underscore kept,
+        // so a key such as maps.user_sessions.backup-count is taken from its variable directly.
+        Map<String, Object> variables = new LinkedHashMap<>();
+        environment.getPropertySources().stream()
+                .filter(source -> source.getConvention() == PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE)
+                .sorted(Comparator.comparingInt(PropertySource::getOrder))
+                .forEach(source -> variables(source).forEach(variable -> keyOf(variable)
+                        .ifPresent(key -> variables.put(key, source.get(variable)))));
+        keys.addAll(variables.keySet());
         Map<String, Object> out = new LinkedHashMap<>();
         for (String key : keys) {
             Object value = environment.getProperty(PREFIX + "." + key, Object.class)
                     .filter(v -> !(v instanceof Map<?, ?>))
                     .orElse(raw.get(key));
+            if (key.contains("_") && variables.containsKey(key) && System.getProperty(PREFIX + "." + key) == null) {
+                value = variables.get(key); // over a file, as every variable is; only a system property wins
+            }
             if (value != null) {
                 out.put(key, value instanceof List<?> list ? List.copyOf(list) : value);
             }
@@ -135,11 +146,6 @@ public final class GridSettings {
         return "configuration";
     }
 
-    private static java.util.stream.Stream<String> environmentVariables(Environment environment) {
-        return environment.getPropertySources().stream()
-                .filter(s -> s.getConvention() == PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE)
-                .flatMap(GridSettings::variables);
-    }
 
     private static java.util.stream.Stream<String> variables(PropertySource source) {
         List<String> names = new java.util.ArrayList<>();

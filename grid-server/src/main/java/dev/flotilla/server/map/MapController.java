@@ -283,9 +283,12 @@ public class MapController {
 
     /**
      * Runs {@code attempt} (a write conditional on one version) so that it applies when the key's current version
-     * is any of {@code versions}: one version is one attempt; with several, a mismatch naming another listed version
-     * is retried on that version (at most once per listed version); with none, the key is read to tell its version.
-     * Retries are sent from {@code executor}, not from the Hazelcast thread that completed the mismatch.
+     * is any of {@code versions}: one version is one attempt; with several, the largest is tried first, and a
+     * mismatch naming a smaller listed version is retried on that one; with none, the key is read to tell its
+     * version. Only smaller: versions only grow, so a key found below the version tried proves that attempt did not
+     * apply, while one found above it may be this very write, applied by an attempt Hazelcast retried after a
+     * member left, and trying again could apply it twice. Retries are sent from {@code executor}, not from the
+     * Hazelcast thread that completed the mismatch.
      */
     private CompletableFuture<Long> ifVersion(VersionedMap documents, String key, Set<Long> versions,
                                               LongFunction<CompletableFuture<Long>> attempt) {
@@ -297,15 +300,16 @@ public class MapController {
                 throw noneMatches(key, versions, found.map(Versioned::version).orElse(0L));
             });
         }
-        return ifAnyVersion(key, versions, attempt, Collections.max(versions), versions.size());
+        return ifAnyVersion(key, versions, attempt, Collections.max(versions));
     }
 
     private CompletableFuture<Long> ifAnyVersion(String key, Set<Long> versions,
-                                                 LongFunction<CompletableFuture<Long>> attempt, long version, int attempts) {
+                                                 LongFunction<CompletableFuture<Long>> attempt, long version) {
         return attempt.apply(version).exceptionallyComposeAsync(failure -> {
             if (cause(failure) instanceof VersionMismatchException mismatch) {
-                if (attempts > 1 && versions.contains(mismatch.currentVersion())) {
-                    return ifAnyVersion(key, versions, attempt, mismatch.currentVersion(), attempts - 1);
+                long current = mismatch.currentVersion();
+                if (current < version && versions.contains(current)) {
+                    return ifAnyVersion(key, versions, attempt, current);
                 }
                 throw noneMatches(key, versions, mismatch.currentVersion());
             }

@@ -1,5 +1,6 @@
 package dev.flotilla.server.metrics;
 
+import io.micronaut.context.exceptions.ConfigurationException;
 import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.cluster.ClusterEvent;
 import dev.flotilla.grid.cluster.ClusterView;
@@ -80,7 +81,7 @@ public class GridMetrics implements MeterBinder {
 
     public GridMetrics(Grid grid, SafetyMonitor safety, @Value("${flotilla-server.metrics.max-maps:100}") int maxMaps) {
         if (maxMaps < 0) {
-            throw new IllegalArgumentException("flotilla-server.metrics.max-maps must be 0 or more: " + maxMaps);
+            throw new ConfigurationException("flotilla-server.metrics.max-maps must be 0 or more: " + maxMaps);
         }
         this.grid = grid;
         this.safety = safety;

@@ -76,10 +76,39 @@ class SafetyMonitorTest {
     }
 
     @Test
+    void report_checkReturnsSafeLongAfterItsDeadline_lateAnswerNeverBelieved() {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        Supplier<Safety> lateThenStuck = () -> {
+            try {
+                // the first check answers "safe" long past its deadline; every later one never answers
+                (first.getAndSet(false) ? release : never).await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Safety(true, true, true, 3);
+        };
+        SafetyMonitor late = new SafetyMonitor(() -> true, lateThenStuck, coverage::get, Duration.ofMillis(50),
+                MAX_AGE, DEADLINE, Clock.systemUTC());
+        try {
+            late.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> late.report().verdict() == SafetyMonitor.Verdict.UNKNOWN
+                    && late.report().reason().contains("past its deadline"));
+            release.countDown();
+
+            await("a late safe answer is not believed").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .until(() -> late.report().verdict() == SafetyMonitor.Verdict.UNKNOWN);
+            assertThat(late.latest().checkedAt()).as("the late answer was dropped: %s", late.latest()).isNull();
+        } finally {
+            late.stop();
+        }
+    }
+
+    @Test
     void constructor_deadlineNotShorterThanMaxAge_rejectedNamingTheKeys() {
         assertThatThrownBy(() -> new SafetyMonitor(() -> true, check, coverage::get, Duration.ofMillis(500),
                 Duration.ofSeconds(2), Duration.ofSeconds(2), Clock.systemUTC()))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(io.micronaut.context.exceptions.ConfigurationException.class)
                 .hasMessageContaining("flotilla-server.safety.deadline").hasMessageContaining("max-age");
     }
 }

@@ -147,6 +147,14 @@ class GridSettingsTest {
     }
 
     @Test
+    void from_perMapVariableOfATwoWordMapName_setsThatMapOverTheFile() {
+        GridConfig config = read(yaml("flotilla:\n  maps:\n    user_sessions:\n      backup-count: 1\n"),
+                environment(Map.of("FLOTILLA_MAPS_USER_SESSIONS_BACKUP_COUNT", "2")));
+
+        assertThat(config.mapSettings("user_sessions").backupCount()).isEqualTo(2);
+    }
+
+    @Test
     void from_environmentVariableAndFile_variableWins() {
         GridConfig config = read(yaml("flotilla:\n  cluster-name: from-file\n  partition-count: 31\n"),
                 environment(Map.of("FLOTILLA_CLUSTER_NAME", "from-env")));

@@ -43,7 +43,7 @@ class LabInterruptProcessIT {
                 """);
         Path dir = tmp.resolve("run");
         Path nodes = processes.watch(dir.resolve("nodes"));
-        Path root = Path.of(System.getProperty("flotilla.home")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("flotilla-lab.home")).toAbsolutePath().normalize();
         ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/flotilla").toString(), "lab", "run",
                 spec.toString(), "--out", dir.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("lab.log").toFile());

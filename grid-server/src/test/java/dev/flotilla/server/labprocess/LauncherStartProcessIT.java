@@ -1,6 +1,9 @@
 package dev.flotilla.server.labprocess;
 
 import dev.flotilla.grid.LoopbackProfile;
+import dev.flotilla.grid.cluster.ClusterEvent;
+import dev.flotilla.grid.cluster.ClusterView;
+import dev.flotilla.server.fixture.ServerNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,6 +111,32 @@ class LauncherStartProcessIT {
         }
     }
 
+    @Test
+    void start_httpPortTakenAfterTheMemberJoined_exits69NamingTheAddressAndTheMemberLeaves() throws Exception {
+        String clusterName = ServerNode.randomClusterName();
+        List<ClusterEvent> events = new CopyOnWriteArrayList<>();
+        try (ServerNode first = ServerNode.start(clusterName, List.of(), Map.of());
+             ClusterView.Subscription subscription = first.grid().cluster().subscribe(events::add);
+             ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getByName(ADDRESS), 0));
+            int memberPort = LoopbackProfile.freePort();
+            Path node = nodeFile("micronaut:\n  server:\n    host: " + ADDRESS + "\n    port: " + taken.getLocalPort()
+                    + "\nflotilla:\n  cluster-name: " + clusterName + "\n  partition-count: 31\n  bind-address: " + ADDRESS
+                    + "\n  port: " + memberPort + "\n  members:\n    - " + first.memberAddress() + "\n    - " + ADDRESS
+                    + ":" + memberPort + "\n");
+
+            Process process = start(node, Map.of());
+
+            assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as("output: %s", output()).isEqualTo(69);
+            assertThat(output().strip()).endsWith("flotilla: the HTTP server could not start: " + ADDRESS + ":"
+                    + taken.getLocalPort() + " is taken");
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.stream().anyMatch(ClusterEvent.MemberLeft.class::isInstance));
+            assertThat(events).anyMatch(ClusterEvent.MemberJoined.class::isInstance)
+                    .as("not told as a crash").noneMatch(ClusterEvent.SplitDetected.class::isInstance);
+        }
+    }
+
     /** The whole output, stdout and stderr, is that one line: no banner, no log, no stack trace. */
     private void assertExitsWithOneLine(Process process, int exitCode, String line) throws Exception {
         assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
@@ -120,7 +150,7 @@ class LauncherStartProcessIT {
     }
 
     private Process start(Path node, Map<String, String> environment) throws IOException {
-        Path root = Path.of(System.getProperty("flotilla.home")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("flotilla-lab.home")).toAbsolutePath().normalize();
         ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/flotilla").toString(), "start", "--config",
                 node.toString()).redirectErrorStream(true).redirectOutput(tmp.resolve("node.log").toFile());
         builder.environment().put("FLOTILLA_JAVA_OPTS", "-Xms64m -Xmx384m -XX:+UseSerialGC");

@@ -100,7 +100,7 @@ class PartitionProcessIT {
         Files.writeString(file, spec);
         Path dir = tmp.resolve("run");
         processes.watch(dir.resolve("nodes"));
-        Path root = Path.of(System.getProperty("flotilla.home")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("flotilla-lab.home")).toAbsolutePath().normalize();
         ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/flotilla").toString(), "lab", "run",
                 file.toString(), "--out", dir.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("lab.log").toFile());
