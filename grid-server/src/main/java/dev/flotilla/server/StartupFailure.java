@@ -34,7 +34,8 @@ record StartupFailure(String line, int exitCode) {
     static final int UNAVAILABLE = ExitCode.UNAVAILABLE.code();
 
     /**
-     * A known cause behind {@code failure}, or empty; checked in a fixed order: rejected settings, YAML syntax, taken ports, other configuration errors.
+     * A known cause behind {@code failure}, or empty; checked in a fixed order: rejected settings, YAML syntax,
+     * taken ports, other configuration errors.
      *
      * @param httpAddress the HTTP server's {@code host:port}, to name it when it is taken
      */
