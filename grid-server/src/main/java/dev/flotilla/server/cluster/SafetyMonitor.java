@@ -211,21 +211,17 @@ public class SafetyMonitor {
 
     /**
      * Takes one cluster answer now, on the calling thread (which must not be the event loop: it may block). The
-     * answer is dated when the check started, since the members may have answered any time after that; an answer
-     * that took longer than the deadline is dropped (the last one stays, turning stale): after a crash it may rest
-     * on members' states from long before it returned.
+     * answer is dated when the check was asked for, since the members may have answered any time after that: one
+     * that returns after a long block (a crash) is as old as the block and, past {@code max-age}, never believed.
      */
     public Checked refresh() {
         return refresh(clock.instant());
     }
 
-    /** {@link #refresh()} for a check asked for at {@code started}: the deadline runs from then, not from the thread's start. */
-    private Checked refresh(Instant started) {
+    private Checked refresh(Instant askedAt) {
         Safety safety = running.getAsBoolean() ? check.get() : NOT_RUNNING;
-        Checked checked = new Checked(safety, started);
-        if (!started.plus(deadline).isBefore(clock.instant())) {
-            latest = checked;
-        }
+        Checked checked = new Checked(safety, askedAt);
+        latest = checked;
         return checked;
     }
 
