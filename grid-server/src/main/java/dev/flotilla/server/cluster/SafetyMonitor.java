@@ -209,18 +209,10 @@ public class SafetyMonitor {
                 deadline, clusterSafe, localSafe, cover);
     }
 
-    /**
-     * Takes one cluster answer now, on the calling thread (which must not be the event loop: it may block). The
-     * answer is dated when the check was asked for, since the members may have answered any time after that: one
-     * that returns after a long block (a crash) is as old as the block and, past {@code max-age}, never believed.
-     */
+    /** Takes one cluster answer now, on the calling thread (which must not be the event loop: it may block). */
     public Checked refresh() {
-        return refresh(clock.instant());
-    }
-
-    private Checked refresh(Instant askedAt) {
         Safety safety = running.getAsBoolean() ? check.get() : NOT_RUNNING;
-        Checked checked = new Checked(safety, askedAt);
+        Checked checked = new Checked(safety, clock.instant());
         latest = checked;
         return checked;
     }
@@ -250,8 +242,7 @@ public class SafetyMonitor {
 
     private void checkCluster() {
         try {
-            Instant since = checkSince.get();
-            refresh(since == null ? clock.instant() : since);
+            refresh();
         } catch (RuntimeException e) {
             // keep the older value: it turns stale, and readers then stop calling the cluster safe
             LOG.debug("cluster safety check failed", e);
