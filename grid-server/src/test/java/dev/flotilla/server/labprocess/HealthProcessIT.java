@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -244,7 +246,6 @@ class HealthProcessIT {
     private final class Poller {
         private final Fleet fleet;
         private final List<NodeProcess> fixed;
-        private final AtomicBoolean running = new AtomicBoolean(true);
         private final Instant started = Instant.now();
         private volatile Instant stopped;
         private final AtomicLong readinessPolls = new AtomicLong();
@@ -256,7 +257,11 @@ class HealthProcessIT {
         private final List<String> safeAfterKillFromBefore = new CopyOnWriteArrayList<>();
         private final Map<Integer, Long> safeStatuses = new ConcurrentHashMap<>();
         private final Map<NodeProcess, Boolean> answeredOnce = new ConcurrentHashMap<>();
-        private final Thread thread = new Thread(this::run, "health-it-poller");
+        private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "health-it-poller");
+            thread.setDaemon(true);
+            return thread;
+        });
 
         Poller(Fleet fleet) {
             this.fleet = fleet;
@@ -270,26 +275,14 @@ class HealthProcessIT {
 
         Poller start() {
             fleet().forEach(n -> answeredOnce.put(n, true));
-            thread.setDaemon(true);
-            thread.start();
+            // a probe's period, as a load balancer's: each round starts POLL after the last one ended
+            scheduler.scheduleWithFixedDelay(() -> new ArrayList<>(fleet()).forEach(this::poll), 0, POLL.toMillis(),
+                    TimeUnit.MILLISECONDS);
             return this;
         }
 
         private List<NodeProcess> fleet() {
             return fleet != null ? fleet.members() : fixed;
-        }
-
-        private void run() {
-            while (running.get()) {
-                for (NodeProcess node : new ArrayList<>(fleet())) {
-                    poll(node);
-                }
-                try {
-                    Thread.sleep(POLL.toMillis()); // the poll period of a probe, not a wait for a condition
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
         }
 
         private void poll(NodeProcess node) {
@@ -335,9 +328,9 @@ class HealthProcessIT {
         }
 
         void stop() throws InterruptedException {
-            running.set(false);
+            scheduler.shutdown();
             stopped = Instant.now();
-            thread.join(10_000);
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
         }
     }
 }
