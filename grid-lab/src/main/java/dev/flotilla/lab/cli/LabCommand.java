@@ -139,7 +139,8 @@ public final class LabCommand {
         for (int k = 0; k < set.trials().size(); k++) {
             RunResult result = set.trials().get(k);
             String prefix = trials == 1 ? "" : "trial " + (k + 1) + " (seed " + result.seed() + "): ";
-            out.println(prefix + "verdict " + result.verdict() + ": " + result.summary());
+            out.println(prefix + "verdict " + result.shownVerdict() + " (" + result.shownNemesis() + "): "
+                    + result.summary());
             result.notes().forEach(n -> out.println("note: " + n));
         }
         if (trials == 1) {

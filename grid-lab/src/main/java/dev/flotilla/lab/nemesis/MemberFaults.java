@@ -63,6 +63,12 @@ final class MemberFaults implements Nemesis {
         return action.id;
     }
 
+    /** {@code churn} alternates joins with a leave or a crash; every other action injects its own kind. */
+    @Override
+    public List<String> faultKinds() {
+        return action == Action.CHURN ? List.of("join", "leave", "crash") : List.of(action.id);
+    }
+
     @Override
     public int minimumMembers(int cpMemberCount) {
         return action.minimumMembers;

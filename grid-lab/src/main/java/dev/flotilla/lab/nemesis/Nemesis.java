@@ -11,6 +11,15 @@ public interface Nemesis {
     /** The registry name, e.g. {@code kill}. */
     String name();
 
+    /**
+     * The fault kinds this schedule injects, as its windows name them in the {@link FaultLog}: by default its own
+     * name. Restores (restarts, replacement joins, heals, merges) are not listed: a run covers a fault only if one
+     * of these windows started while the clients ran.
+     */
+    default List<String> faultKinds() {
+        return List.of(name());
+    }
+
     /** The member count the cluster must start with for this schedule to make sense (at least). */
     int minimumMembers(int cpMemberCount);
 

@@ -8,6 +8,11 @@ final class NoNemesis implements Nemesis {
     }
 
     @Override
+    public java.util.List<String> faultKinds() {
+        return java.util.List.of();
+    }
+
+    @Override
     public int minimumMembers(int cpMemberCount) {
         return 1;
     }

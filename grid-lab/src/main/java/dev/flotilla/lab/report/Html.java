@@ -40,7 +40,12 @@ final class Html {
     }
 
     static String badge(Verdict verdict) {
-        return "<span class=\"badge " + verdict + "\">" + verdict + "</span>";
+        return badge(verdict, verdict.name());
+    }
+
+    /** A verdict badge coloured by the verdict, with {@code text} (the verdict qualified by its fault coverage). */
+    static String badge(Verdict verdict, String text) {
+        return "<span class=\"badge " + verdict + "\">" + escape(text) + "</span>";
     }
 
     static String head(String title) {

@@ -1,11 +1,9 @@
 package dev.flotilla.lab.report;
 
-import dev.flotilla.lab.history.Event;
 import dev.flotilla.lab.history.History;
 import dev.flotilla.lab.history.Operation;
 import dev.flotilla.lab.nemesis.Fault;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,10 +37,7 @@ public record LossTiming(boolean named, long lost, long beforeFault, long during
         if (lost.isEmpty()) {
             return NONE;
         }
-        Map<Long, Long> timeByIndex = new HashMap<>();
-        for (Event event : history.events()) {
-            timeByIndex.put(event.index(), event.time());
-        }
+        Map<Long, Long> timeByIndex = FaultCoverage.timeByIndex(history.events());
         // A merge window follows its partition: what was acknowledged then counts against the partition.
         List<Fault> windows = faults.stream().filter(f -> !f.kind().equals("heal") && !f.kind().equals("merge")).toList();
         long before = 0;

@@ -42,7 +42,7 @@ final class MatrixPage {
                 continue;
             }
             RunResult r = result.get();
-            md.append("**").append(r.verdict()).append("** | ").append(RunPage.cell(finding(r))).append(" | ")
+            md.append("**").append(r.shownVerdict()).append("** | ").append(RunPage.cell(finding(r))).append(" | ")
                     .append(r.counts().ok()).append(" / ").append(r.counts().fail()).append(" / ")
                     .append(r.counts().info()).append(" | ").append(RunPage.fmt(r.throughput())).append(" | ")
                     .append(RunPage.fmt(r.latency().p99Millis())).append(" |\n");
@@ -69,7 +69,8 @@ final class MatrixPage {
                     h.append("<td class=\"NA\">n/a<small>").append(Html.escape(cell.notApplied())).append("</small></td>");
                 } else {
                     RunResult r = cell.result().get();
-                    h.append("<td class=\"").append(r.verdict()).append("\">").append(r.verdict()).append("<small>")
+                    h.append("<td class=\"").append(r.verdict()).append("\">").append(Html.escape(r.shownVerdict()))
+                            .append("<small>")
                             .append(Html.escape(finding(r))).append("</small><small>")
                             .append(RunPage.fmt(r.throughput())).append(" ok/s, p99 ")
                             .append(RunPage.fmt(r.latency().p99Millis())).append(" ms; ")
@@ -80,14 +81,15 @@ final class MatrixPage {
         }
         h.append("</table>\n");
         h.append("<p class=\"muted\">VALID: the checker found the history consistent. INVALID: it found a violation"
-                + " (see the finding). UNKNOWN: it could not decide, or the cluster was not safe in time; never a pass.</p>\n");
+                + " (see the finding). UNKNOWN: it could not decide, the cluster was not safe in time, the fault never"
+                + " fired while the clients ran, or nothing was acknowledged after a fault window; never a pass.</p>\n");
         for (MatrixCell cell : cells) {
             if (cell.result().isEmpty()) {
                 continue;
             }
             RunResult r = cell.result().get();
             h.append("<h2 id=\"").append(Html.escape(r.name())).append("\">").append(Html.escape(r.name())).append(' ')
-                    .append(Html.badge(r.verdict())).append("</h2>\n<p>").append(Html.escape(r.summary()))
+.append(Html.badge(r.verdict(), r.shownVerdict())).append("</h2>\n<p>").append(Html.escape(r.summary()))
                     .append("</p>\n");
             h.append(RunPage.charts(r).replace("<h2>Over time</h2>\n", ""));
         }
@@ -108,7 +110,7 @@ final class MatrixPage {
             return "n/a";
         }
         RunResult r = cell.result().get();
-        return "**" + r.verdict() + "** " + RunPage.cell(shortFinding(r)) + " (" + RunPage.fmt(r.throughput())
+        return "**" + r.shownVerdict() + "** " + RunPage.cell(shortFinding(r)) + " (" + RunPage.fmt(r.throughput())
                 + " ok/s, p99 " + RunPage.fmt(r.latency().p99Millis()) + " ms)";
     }
 

@@ -74,6 +74,7 @@ public final class Reports {
         json.put("trials", set.trials().size());
         json.put("verdicts", Map.of("INVALID", set.count(Verdict.INVALID), "VALID", set.count(Verdict.VALID),
                 "UNKNOWN", set.count(Verdict.UNKNOWN)));
+        json.put("trialsWithoutFault", set.trialsWithoutFault());
         json.put("trialsWithLoss", set.trialsWithLoss());
         json.put("acknowledged", set.acknowledged());
         json.put("losses", set.losses());
@@ -83,7 +84,9 @@ public final class Reports {
             run.put("verdict", r.verdict().name());
             run.put("summary", r.summary());
             run.put("losses", r.losses());
+            run.put("shownVerdict", r.shownVerdict());
             run.put("faults", r.faults().size());
+            run.put("fired", r.shownNemesis());
             run.put("notes", r.notes());
             return run;
         }).toList());
@@ -103,6 +106,7 @@ public final class Reports {
         out.put("scenario", cell.scenario());
         out.put("setup", cell.setup());
         out.put("verdict", cell.result().map(r -> r.verdict().name()).orElse("n/a"));
+        out.put("shownVerdict", cell.result().map(RunResult::shownVerdict).orElse("n/a"));
         out.put("finding", cell.result().map(MatrixPage::finding).orElse(cell.notApplied()));
         cell.result().ifPresent(r -> {
             out.put("counts", r.counts());
@@ -111,6 +115,7 @@ public final class Reports {
             out.put("anomalies", r.anomalies());
             out.put("faults", r.faults());
             out.put("notes", r.notes());
+            out.put("coverage", r.coverage());
         });
         return out;
     }

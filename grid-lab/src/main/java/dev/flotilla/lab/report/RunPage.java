@@ -20,8 +20,8 @@ final class RunPage {
         md.append("# ").append(r.name()).append("\n\n");
         md.append("| workload | mode | nemesis | verdict | finding | ok / fail / info | ok ops/s | p50 ms | p99 ms |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
-        md.append("| ").append(r.workload()).append(" | ").append(r.mode()).append(" | ").append(r.nemesis())
-                .append(" | **").append(r.verdict()).append("** | ").append(cell(r.summary())).append(" | ")
+        md.append("| ").append(r.workload()).append(" | ").append(r.mode()).append(" | ").append(r.shownNemesis())
+                .append(" | **").append(r.shownVerdict()).append("** | ").append(cell(r.summary())).append(" | ")
                 .append(r.counts().ok()).append(" / ").append(r.counts().fail()).append(" / ").append(r.counts().info())
                 .append(" | ").append(fmt(r.throughput())).append(" | ").append(fmt(r.latency().p50Millis()))
                 .append(" | ").append(fmt(r.latency().p99Millis())).append(" |\n\n");
@@ -32,6 +32,17 @@ final class RunPage {
                 md.append("| ").append(f.kind()).append(" | ").append(cell(String.join(", ", f.nodes()))).append(" | ")
                         .append(fmt(f.startNanos() / 1e9)).append(" | ").append(reported(f)).append(" | ")
                         .append(fmt(f.endNanos() / 1e9)).append(" | ").append(cell(f.detail())).append(" |\n");
+            }
+            md.append('\n');
+        }
+        if (!r.coverage().windows().isEmpty()) {
+            md.append("## Operations around each fault\n\n")
+                    .append("| kind | from s | to s | during ok / fail / info | after ok / fail / info |\n")
+                    .append("|---|---|---|---|---|\n");
+            for (FaultCoverage.Window w : r.coverage().windows()) {
+                md.append("| ").append(w.kind()).append(" | ").append(fmt(w.startNanos() / 1e9)).append(" | ")
+                        .append(fmt(w.endNanos() / 1e9)).append(" | ").append(okFailInfo(w.during())).append(" | ")
+                        .append(afterCounts(r, w)).append(" |\n");
             }
             md.append('\n');
         }
@@ -51,6 +62,16 @@ final class RunPage {
         return md.toString();
     }
 
+    /** "12 / 0 / 1". */
+    static String okFailInfo(Counts c) {
+        return c.ok() + " / " + c.fail() + " / " + c.info();
+    }
+
+    /** The counts after a window, or why there are none: it ended after the load stopped. */
+    private static String afterCounts(RunResult r, FaultCoverage.Window w) {
+        return w.endedUnderLoad(r.coverage().loadStopNanos()) ? okFailInfo(w.after()) : "- (ended after the load)";
+    }
+
     /** When the cluster had reported the fault (member removed, partitions owned again), or "-". */
     private static String reported(Fault f) {
         return f.reportedNanos() < 0 ? "-" : fmt(f.reportedNanos() / 1e9);
@@ -58,11 +79,12 @@ final class RunPage {
 
     static String html(RunResult r) {
         StringBuilder h = new StringBuilder(Html.head(r.name()));
-        h.append("<h1>").append(Html.escape(r.name())).append(' ').append(Html.badge(r.verdict())).append("</h1>\n");
+        h.append("<h1>").append(Html.escape(r.name())).append(' ').append(Html.badge(r.verdict(), r.shownVerdict()))
+                .append("</h1>\n");
         h.append("<p>").append(Html.escape(r.summary())).append("</p>\n");
         h.append("<table><tr><th>workload</th><th>mode</th><th>nemesis</th><th>ok / fail / info</th><th>ok ops/s</th>")
                 .append("<th>p50 ms</th><th>p99 ms</th><th>max ms</th><th>seed</th></tr><tr>")
-                .append(td(r.workload())).append(td(r.mode())).append(td(r.nemesis()))
+                .append(td(r.workload())).append(td(r.mode())).append(td(r.shownNemesis()))
                 .append(td(r.counts().ok() + " / " + r.counts().fail() + " / " + r.counts().info()))
                 .append(td(fmt(r.throughput()))).append(td(fmt(r.latency().p50Millis())))
                 .append(td(fmt(r.latency().p99Millis()))).append(td(fmt(r.latency().maxMillis())))
@@ -75,6 +97,16 @@ final class RunPage {
                 h.append("<tr>").append(td(f.kind())).append(td(String.join(", ", f.nodes())))
                         .append(td(fmt(f.startNanos() / 1e9))).append(td(reported(f)))
                         .append(td(fmt(f.endNanos() / 1e9))).append(td(f.detail())).append("</tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        if (!r.coverage().windows().isEmpty()) {
+            h.append("<h2>Operations around each fault</h2>\n<table><tr><th>kind</th><th>from s</th><th>to s</th>")
+                    .append("<th>during ok / fail / info</th><th>after ok / fail / info</th></tr>\n");
+            for (FaultCoverage.Window w : r.coverage().windows()) {
+                h.append("<tr>").append(td(w.kind())).append(td(fmt(w.startNanos() / 1e9)))
+                        .append(td(fmt(w.endNanos() / 1e9))).append(td(okFailInfo(w.during())))
+                        .append(td(afterCounts(r, w))).append("</tr>\n");
             }
             h.append("</table>\n");
         }

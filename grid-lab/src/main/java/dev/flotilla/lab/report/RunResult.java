@@ -1,5 +1,7 @@
 package dev.flotilla.lab.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import dev.flotilla.lab.check.Anomaly;
 import dev.flotilla.lab.check.Verdict;
 import dev.flotilla.lab.nemesis.Fault;
@@ -31,11 +33,14 @@ import java.util.Map;
  * @param faults         fault windows, including the heal after the run
  * @param clusterSizes   member count over time
  * @param notes          what else went wrong or was decided (not safe in time, skipped phases, ...)
+ * @param coverage       what the faults covered: windows fired under load per kind, and the operations
+ *                       acknowledged during and after each
  */
 public record RunResult(String name, Map<String, Object> spec, String workload, String mode, String nemesis,
                         long seed, Verdict verdict, List<Anomaly> anomalies, String counterexample, String summary,
                         LossTiming losses, Counts counts, double throughput, Latency latency, long runNanos, List<TimeBucket> timeline,
-                        List<Fault> faults, List<SizeSample> clusterSizes, List<String> notes) {
+                        List<Fault> faults, List<SizeSample> clusterSizes, List<String> notes,
+                        FaultCoverage coverage) {
 
     /** Copies the lists. */
     public RunResult {
@@ -48,5 +53,25 @@ public record RunResult(String name, Map<String, Object> spec, String workload, 
         faults = List.copyOf(faults);
         clusterSizes = List.copyOf(clusterSizes);
         notes = List.copyOf(notes);
+        coverage = coverage == null ? FaultCoverage.NONE : coverage;
+    }
+
+    /**
+     * The verdict as tables show it: {@code VALID}, {@code INVALID}, {@code UNKNOWN}, qualified when the run does not
+     * cover its fault: {@code UNKNOWN: fault never fired}, {@code INVALID (fault never fired)}.
+     */
+    /** The nemesis with what fired under load ({@code kill x2}, {@code kill (never fired)}); the bare name when not known. */
+    @JsonProperty("shownNemesis")
+    public String shownNemesis() {
+        return coverage.nemesis().equals(nemesis) ? coverage.label() : nemesis;
+    }
+
+    @JsonProperty("shownVerdict")
+    public String shownVerdict() {
+        String problem = coverage.shortProblem();
+        if (problem.isEmpty() || verdict == Verdict.VALID) {
+            return verdict.name();
+        }
+        return verdict == Verdict.UNKNOWN ? "UNKNOWN: " + problem : verdict + " (" + problem + ")";
     }
 }

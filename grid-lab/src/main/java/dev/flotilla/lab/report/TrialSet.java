@@ -49,10 +49,33 @@ public record TrialSet(String name, String setup, List<RunResult> trials) {
                 trials.stream().mapToLong(r -> r.losses().invokedAfterFault()).sum());
     }
 
-    /** "INVALID 2, VALID 1, UNKNOWN 0 of 3". */
+    /** Trials whose fault never fired while the clients ran: none of them is a pass for that fault. */
+    public long trialsWithoutFault() {
+        return trials.stream().filter(r -> r.coverage().neverFired()).count();
+    }
+
+    /** Trials that do not cover their fault: it never fired, or nothing was acknowledged after a window. */
+    public long trialsUncovered() {
+        return trials.stream().filter(r -> !r.coverage().covered()).count();
+    }
+
+    /**
+     * "INVALID 2, VALID 1, UNKNOWN 0 of 3", followed by the trials that do not cover their fault
+     * ("; fault never fired in 1, no acknowledged operation after a fault in 1").
+     */
     public String verdicts() {
-        return "INVALID " + count(Verdict.INVALID) + ", VALID " + count(Verdict.VALID) + ", UNKNOWN "
+        String counts = "INVALID " + count(Verdict.INVALID) + ", VALID " + count(Verdict.VALID) + ", UNKNOWN "
                 + count(Verdict.UNKNOWN) + " of " + trials.size();
+        long neverFired = trialsWithoutFault();
+        long unacknowledged = trialsUncovered() - neverFired;
+        List<String> qualifiers = new java.util.ArrayList<>();
+        if (neverFired > 0) {
+            qualifiers.add("fault never fired in " + neverFired);
+        }
+        if (unacknowledged > 0) {
+            qualifiers.add("no acknowledged operation after a fault in " + unacknowledged);
+        }
+        return qualifiers.isEmpty() ? counts : counts + "; " + String.join(", ", qualifiers);
     }
 
     /**

@@ -19,10 +19,11 @@ final class TrialsPage {
         if (!set.healToMerge().equals("-")) {
             md.append("Heal to merged: ").append(set.healToMerge()).append(".\n\n");
         }
-        md.append("| trial seed | verdict | finding | faults |\n|---|---|---|---|\n");
+        md.append("| trial seed | verdict | finding | fired under load |\n|---|---|---|---|\n");
         for (RunResult r : set.trials()) {
-            md.append("| ").append(r.seed()).append(" | ").append(r.verdict()).append(" | ")
-                    .append(RunPage.cell(r.summary())).append(" | ").append(r.faults().size()).append(" |\n");
+            md.append("| ").append(r.seed()).append(" | ").append(r.shownVerdict()).append(" | ")
+                    .append(RunPage.cell(r.summary())).append(" | ").append(RunPage.cell(r.shownNemesis()))
+                    .append(" |\n");
         }
         return md.toString();
     }

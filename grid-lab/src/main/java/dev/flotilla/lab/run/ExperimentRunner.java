@@ -16,6 +16,7 @@ import dev.flotilla.lab.nemesis.Nemesis;
 import dev.flotilla.lab.nemesis.NemesisSettings;
 import dev.flotilla.lab.nemesis.Schedule;
 import dev.flotilla.lab.report.Counts;
+import dev.flotilla.lab.report.FaultCoverage;
 import dev.flotilla.lab.report.Latency;
 import dev.flotilla.lab.report.LossTiming;
 import dev.flotilla.lab.report.Reports;
@@ -59,6 +60,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Nothing waits forever. Operations stuck past the run stay in the history as invokes without completion (the
  * checker counts them as info); final reads that get no answer in time are recorded as info; a cluster that is not
  * safe within the spec's {@code safe-timeout-seconds} turns a VALID verdict into UNKNOWN, with a note saying why.
+ * So does a fault that never fired while the clients ran, or a fault window after which no operation was
+ * acknowledged under load ({@link FaultCoverage}): such a run says nothing about that fault.
  */
 public final class ExperimentRunner {
     /** How long workers get to finish their last operation once the duration is over. */
@@ -100,6 +103,8 @@ public final class ExperimentRunner {
         private volatile ClusterControl<?> control;
         private volatile HistoryRecorder recorder;
         private volatile long runNanos;
+        /** When the clients stopped, on the run's clock; -1 until they did. */
+        private volatile long loadStopNanos = -1;
         private volatile int lastSize;
         /** History index where the final reads begin; operations before it ran under the clients. */
         private volatile long finalReadsFrom = Long.MAX_VALUE;
@@ -221,6 +226,7 @@ public final class ExperimentRunner {
             // The experiment's time limit: the clients run this long whatever happens.
             schedule.pause(spec.duration());
             schedule.stop();
+            loadStopNanos = cluster.nanos();
             long runNanos = System.nanoTime() - start;
             try {
                 if (!workersDone.await(DRAIN_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -330,16 +336,8 @@ public final class ExperimentRunner {
             long acknowledged = history.operations().stream()
                     .filter(op -> op.isOk() && op.invokeIndex() < finalReadsFrom).count();
             List<Fault> windows = faults.faults();
-            boolean fired = windows.stream().anyMatch(f -> !f.kind().equals("heal") && f.startNanos() < runNanos);
-            if (!spec.nemesis().name().equals("none") && !fired) {
-                notes.add("the nemesis " + spec.nemesis().name() + " never fired while the clients ran (interval "
-                        + spec.nemesisInterval().toMillis() / 1000.0 + " s, run " + runNanos / 1_000_000_000.0
-                        + " s): this run says nothing about that fault"
-                        + (verdict == Verdict.VALID ? ", so the verdict is UNKNOWN" : ""));
-                if (verdict == Verdict.VALID) {
-                    verdict = Verdict.UNKNOWN;
-                }
-            }
+            FaultCoverage coverage = coverage(history);
+            verdict = judgeCoverage(coverage, verdict);
             LossTiming losses = workload.namesLostOperations()
                     ? LossTiming.of(lostAcknowledged(workload, settings, history), history, windows)
                     : LossTiming.NOT_NAMED;
@@ -359,10 +357,32 @@ public final class ExperimentRunner {
                     spec.nemesis().name(),
                     spec.seed(), verdict, check.anomalies(), check.counterexample(), summary, losses, metrics.counts(),
                     metrics.throughput(), metrics.latency(), runNanos, metrics.timeline(), faults.faults(),
-                    sizes, notes);
+                    sizes, notes, coverage);
             Reports.writeRun(result, outputDir);
             enter(Phase.DONE);
             return result;
+        }
+
+        /** What the faults covered, from the fault log and the operations the clients ran (final reads excluded). */
+        private FaultCoverage coverage(History history) {
+            List<Operation> underLoad = history.operations().stream()
+                    .filter(op -> op.invokeIndex() < finalReadsFrom).toList();
+            long stop = loadStopNanos >= 0 ? loadStopNanos : runNanos;
+            return FaultCoverage.of(spec.nemesis().name(), spec.nemesis().faultKinds(), faults.faults(),
+                    history.events(), underLoad, stop, spec.nemesisInterval().toNanos());
+        }
+
+        /**
+         * A run that does not cover its fault (it never fired under load, or nothing was acknowledged after a
+         * window) is not a pass: VALID becomes UNKNOWN. INVALID stays (a loss is a loss); the note says it anyway.
+         */
+        private Verdict judgeCoverage(FaultCoverage coverage, Verdict verdict) {
+            for (String problem : coverage.problems()) {
+                notes.add(problem + (verdict == Verdict.VALID ? ": the verdict is UNKNOWN"
+                        : verdict == Verdict.INVALID ? " (the violation stands)" : ""));
+            }
+            notes.addAll(coverage.effectsAfterLoad());
+            return verdict == Verdict.VALID && !coverage.covered() ? Verdict.UNKNOWN : verdict;
         }
 
         private List<Operation> lostAcknowledged(Workload workload, WorkloadSettings settings, History history) {

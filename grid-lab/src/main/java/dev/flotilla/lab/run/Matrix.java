@@ -2,6 +2,7 @@ package dev.flotilla.lab.run;
 
 import dev.flotilla.lab.report.MatrixCell;
 import dev.flotilla.lab.report.RunResult;
+import dev.flotilla.lab.report.SizeSample;
 import dev.flotilla.lab.workload.Workloads;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The standard verdict matrix: every mode of every workload against scale-out ({@code join}), graceful leave
@@ -80,15 +82,39 @@ public record Matrix(boolean quick, List<String> workloads, List<String> modes, 
         return b.build();
     }
 
-    /** A description of a cell's cluster for the matrix, e.g. "1 -> 2 -> 3 members". */
-    public String setup(ExperimentSpec spec) {
+    /**
+     * What a cell's cluster went through, from the run itself rather than the plan: the sizes it reached while
+     * the clients ran and those it reached only afterwards ("1 -> 2 -> 3 (5 after load) members"), then, for a
+     * fault scenario, what fired under load ("3 -> 2 -> 3 members, crash x1", "3 members, crash (never fired)").
+     */
+    public static String setup(ExperimentSpec spec, RunResult result) {
         String cp = spec.cpMembers() > 0 ? ", " + spec.cpMembers() + " CP" : "";
-        if (spec.nemesis().name().equals("join")) {
-            StringBuilder s = new StringBuilder(Integer.toString(spec.members()));
-            spec.nemesisSizes().forEach(size -> s.append(" -> ").append(size));
-            return s + " members" + cp;
+        String sizes = sizesReached(result.clusterSizes(), result.coverage().loadStopNanos()) + " members" + cp;
+        return spec.nemesis().name().equals("join") ? sizes : sizes + ", " + result.shownNemesis();
+    }
+
+    /**
+     * The member counts a run went through, consecutive repeats merged: "3 -> 2 -> 3", or "1 -> 2 -> 3 (5 after
+     * load)" when the cluster changed only after the clients stopped at {@code loadStopNanos}.
+     */
+    static String sizesReached(List<SizeSample> samples, long loadStopNanos) {
+        List<Integer> underLoad = new ArrayList<>();
+        List<Integer> afterLoad = new ArrayList<>();
+        for (SizeSample sample : samples) {
+            boolean during = sample.nanos() < loadStopNanos;
+            List<Integer> into = during ? underLoad : afterLoad;
+            Integer last = !into.isEmpty() ? into.get(into.size() - 1)
+                    : !during && !underLoad.isEmpty() ? underLoad.get(underLoad.size() - 1) : null;
+            if (last == null || last != sample.members()) {
+                into.add(sample.members());
+            }
         }
-        return spec.members() + " members" + cp + ", one " + spec.nemesis().name();
+        String during = underLoad.stream().map(String::valueOf).collect(Collectors.joining(" -> "));
+        if (afterLoad.isEmpty()) {
+            return during;
+        }
+        return during + " (" + afterLoad.stream().map(String::valueOf).collect(Collectors.joining(" -> "))
+                + " after load)";
     }
 
     /** Runs every cell one after another, each into {@code dir/<cell name>/}; returns the cells in order. */
@@ -99,7 +125,7 @@ public record Matrix(boolean quick, List<String> workloads, List<String> modes, 
                 for (String scenario : scenarios) {
                     ExperimentSpec spec = spec(workload, mode, scenario);
                     RunResult result = ExperimentRunner.run(spec, dir.resolve(spec.name()), listener);
-                    cells.add(new MatrixCell(workload, mode, scenario, setup(spec), Optional.of(result), ""));
+                    cells.add(new MatrixCell(workload, mode, scenario, setup(spec, result), Optional.of(result), ""));
                 }
             }
         }

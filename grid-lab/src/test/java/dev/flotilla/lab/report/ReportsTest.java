@@ -20,6 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportsTest {
 
     private static RunResult result(String name, Verdict verdict) {
+        return result(name, verdict, null);
+    }
+
+    static RunResult result(String name, Verdict verdict, FaultCoverage coverage) {
         HistoryRecorder recorder = HistoryRecorder.start();
         for (int p = 0; p < 20; p++) {
             recorder.invoke(p, "incr", null, 1);
@@ -36,7 +40,7 @@ class ReportsTest {
                 LossTiming.NOT_NAMED, metrics.counts(), metrics.throughput(), metrics.latency(), 1_000_000_000L, metrics.timeline(),
                 List.of(new Fault("crash", List.of("member 2"), "member 2: 3 -> 2 members", 200_000_000L, 300_000_000L, 500_000_000L)),
                 List.of(new SizeSample(0, 3), new SizeSample(200_000_000L, 2), new SizeSample(500_000_000L, 3)),
-                List.of("a note"));
+                List.of("a note"), coverage);
     }
 
     @Test

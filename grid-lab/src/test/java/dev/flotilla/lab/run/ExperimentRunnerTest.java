@@ -52,7 +52,7 @@ class ExperimentRunnerTest {
         // Healed to the scale-out's last size, and no more.
         assertThat(result.clusterSizes().get(result.clusterSizes().size() - 1).members()).isEqualTo(2);
         assertThat(out.resolve("result.json")).exists();
-        assertThat(Files.readString(out.resolve("report.md"))).contains("| " + workload + " | " + mode + " | join |");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("| " + workload + " | " + mode + " | join x1 |");
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html).contains("<svg").doesNotContain("<script").doesNotContain("src=\"http");
         assertThat(progress).extracting(Progress::phase).contains(Phase.FORMING, Phase.RUNNING, Phase.FINAL_READS,

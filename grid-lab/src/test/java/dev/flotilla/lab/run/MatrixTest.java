@@ -1,6 +1,9 @@
 package dev.flotilla.lab.run;
 
+import dev.flotilla.lab.report.SizeSample;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,5 +43,25 @@ class MatrixTest {
                 }
             }
         }
+    }
+
+    @Test
+    void sizesReached_stepAfterTheLoad_isNamedAsSuch() {
+        List<SizeSample> join = List.of(new SizeSample(0, 1), new SizeSample(1_000_000_000L, 2),
+                new SizeSample(2_000_000_000L, 3), new SizeSample(3_000_000_000L, 5));
+
+        assertThat(Matrix.sizesReached(join, 2_500_000_000L)).isEqualTo("1 -> 2 -> 3 (5 after load)");
+        assertThat(Matrix.sizesReached(join, 4_000_000_000L)).isEqualTo("1 -> 2 -> 3 -> 5");
+    }
+
+    @Test
+    void sizesReached_crashAndReplacement_showsTheDipAndTheHealAfterTheLoad() {
+        List<SizeSample> crash = List.of(new SizeSample(0, 3), new SizeSample(1_000_000_000L, 2),
+                new SizeSample(1_500_000_000L, 3));
+
+        assertThat(Matrix.sizesReached(crash, 2_000_000_000L)).isEqualTo("3 -> 2 -> 3");
+        assertThat(Matrix.sizesReached(crash, 1_200_000_000L)).isEqualTo("3 -> 2 (3 after load)");
+        // A sample repeating the last size under load adds no step.
+        assertThat(Matrix.sizesReached(List.of(new SizeSample(0, 3), new SizeSample(5, 3)), 10)).isEqualTo("3");
     }
 }
