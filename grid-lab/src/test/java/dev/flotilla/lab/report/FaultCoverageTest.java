@@ -146,4 +146,20 @@ class FaultCoverageTest {
                 "3 members, crash (never fired)", java.util.Optional.of(ReportsTest.result("x", Verdict.UNKNOWN, never)), "")));
         assertThat(matrix).contains("**UNKNOWN: fault never fired**").doesNotContain("**VALID");
     }
+
+    @Test
+    void trials_nameTheTrialsThatDoNotCoverTheirFault() {
+        FaultCoverage never = new Ops().op(0.5, 0.6, EventType.OK).coverage("crash", List.of("crash"));
+        FaultCoverage stalled = new Ops().op(1.5, 1.6, EventType.OK).op(2.5, 2.6, EventType.FAIL)
+                .coverage("crash", List.of("crash"), crash(1.0, 2.0));
+        FaultCoverage served = new Ops().op(2.5, 2.6, EventType.OK).coverage("crash", List.of("crash"), crash(1.0, 2.0));
+        TrialSet set = new TrialSet("t", "3 members", List.of(ReportsTest.result("a", Verdict.UNKNOWN, never),
+                ReportsTest.result("b", Verdict.UNKNOWN, stalled), ReportsTest.result("c", Verdict.VALID, served)));
+
+        assertThat(set.trialsWithoutFault()).isEqualTo(1);
+        assertThat(set.verdicts()).isEqualTo("INVALID 0, VALID 1, UNKNOWN 2 of 3; fault never fired in 1,"
+                + " no acknowledged operation after a fault in 1");
+        assertThat(TrialsPage.markdown(set)).contains("| UNKNOWN: fault never fired | lost 2 | crash (never fired) |",
+                "| VALID | lost 2 | crash x1 |");
+    }
 }
