@@ -12,7 +12,16 @@ import java.util.List;
 final class TxnHistory {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private final List<Event> events = new ArrayList<>();
+    private final List<Event> events;
+
+    TxnHistory() {
+        this(List.of());
+    }
+
+    /** Continues after {@code prefix}, e.g. to plant an anomaly at the end of a generated history. */
+    TxnHistory(List<Event> prefix) {
+        events = new ArrayList<>(prefix);
+    }
 
     /** A micro-op: {@code append("x", 1)}. */
     static Object[] append(String key, long element) {
@@ -54,6 +63,13 @@ final class TxnHistory {
     }
 
     private TxnHistory add(int process, EventType type, Object[]... mops) {
+        long index = events.isEmpty() ? 0 : events.get(events.size() - 1).index() + 1;
+        events.add(event(index, process, type, mops));
+        return this;
+    }
+
+    /** One history line of a transaction with these micro-ops. */
+    static Event event(long index, int process, EventType type, Object[]... mops) {
         ArrayNode value = JSON.arrayNode();
         for (Object[] mop : mops) {
             ArrayNode m = value.addArray().add((String) mop[0]).add((String) mop[1]);
@@ -68,8 +84,7 @@ final class TxnHistory {
                 m.add((Long) mop[2]);
             }
         }
-        events.add(new Event(events.size(), events.size() * 1000L, process, type, "txn", null, value));
-        return this;
+        return new Event(index, index * 1000L, process, type, "txn", null, value);
     }
 
     List<Event> events() {
