@@ -203,4 +203,28 @@ class ListAppendCheckerTest {
                 .check(stale.txn(2, read("x", 1)).history());
         assertThat(only(staleStrict, "G-single-realtime").message()).contains("-rw x-> T0").contains("-rt-> T1");
     }
+
+    @Test
+    void budgetRunOutBeforeTheCycleSearch_isUnknownUndecided() {
+        TxnHistory g1c = new TxnHistory()
+                .invoke(0, append("x", 1), TxnHistory.unknownRead("y"))
+                .invoke(1, append("y", 2), TxnHistory.unknownRead("x"))
+                .ok(0, append("x", 1), read("y", 2))
+                .ok(1, append("y", 2), read("x", 1));
+
+        CheckResult result = new ListAppendChecker(Consistency.SERIALIZABLE, Duration.ZERO).check(g1c.history());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(result.anomalies()).extracting(Anomaly::kind).containsExactly("undecided");
+    }
+
+    @Test
+    void otherOperations_areUnsupported() {
+        CheckResult result = Checkers.listAppend(Duration.ofSeconds(1)).check(dev.flotilla.lab.history.History.of(
+                List.of(new dev.flotilla.lab.history.Event(0, 0, 0, dev.flotilla.lab.history.EventType.INVOKE,
+                        "read", "x", null))));
+
+        assertThat(result.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(result.anomalies()).extracting(Anomaly::kind).containsExactly("unsupported");
+    }
 }
