@@ -4,6 +4,7 @@ import dev.flotilla.lab.check.elle.ListAppendChecker.Findings;
 import dev.flotilla.lab.check.elle.ListAppendChecker.Inference;
 import dev.flotilla.lab.check.elle.ListAppendChecker.KeyState;
 import dev.flotilla.lab.check.elle.Transaction.MicroOp;
+import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -21,6 +22,7 @@ final class CycleSearch {
     private static final int WR = DependencyGraph.WR;
     private static final int RW = DependencyGraph.RW;
     private static final int RT = DependencyGraph.RT;
+    /** At most this many rw edges of one component are tried as the single rw edge of a G-single cycle. */
     private static final int SINGLE_RW_ATTEMPTS = 1_000;
 
     private final DependencyGraph graph;
@@ -116,7 +118,7 @@ final class CycleSearch {
     }
 
     private static boolean inGroup(int[] sortedScc, int node) {
-        return java.util.Arrays.binarySearch(sortedScc, node) >= 0;
+        return Arrays.binarySearch(sortedScc, node) >= 0;
     }
 
     /** Names the cycle by its edges and records it with every edge explained. */

@@ -2,7 +2,9 @@ package dev.flotilla.lab.check.elle;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A directed multigraph of transactions (nodes 0..n-1) with one type per edge, stored as flat arrays and frozen into
@@ -138,7 +140,7 @@ final class DependencyGraph {
         int[] index = new int[members.length];
         int[] low = new int[members.length];
         int[] local = new int[members.length]; // member position -> visit order + 1 (0 = unvisited)
-        java.util.HashMap<Integer, Integer> position = members.length == nodes ? null : new java.util.HashMap<>();
+        Map<Integer, Integer> position = members.length == nodes ? null : new HashMap<>();
         if (position != null) {
             for (int i = 0; i < members.length; i++) {
                 position.put(members[i], i);
@@ -234,13 +236,8 @@ final class DependencyGraph {
             visitStamp[source] = visit;
         }
         queue[tail++] = source;
-        boolean first = true;
         while (head < tail) {
             int v = queue[head++];
-            if (!first && v == target) {
-                break;
-            }
-            first = false;
             for (int p = outStart[v]; p < outStart[v + 1]; p++) {
                 int e = outEdges[p];
                 int w = to[e];

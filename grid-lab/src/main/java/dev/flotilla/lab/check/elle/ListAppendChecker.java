@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -470,7 +471,7 @@ public final class ListAppendChecker implements Checker {
                         + " transactions");
             }
             Arrays.sort(events, 0, count);
-            Set<Integer> frontier = new java.util.LinkedHashSet<>();
+            Set<Integer> frontier = new LinkedHashSet<>();
             int[][] before = new int[txns.size()][];
             for (int i = 0; i < count; i++) {
                 int id = (int) ((events[i] >>> 1) & ((1 << 20) - 1));
