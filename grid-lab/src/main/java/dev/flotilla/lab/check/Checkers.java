@@ -11,7 +11,7 @@ import java.util.Objects;
 public final class Checkers {
 
     private static final List<String> NAMES = List.of("cas-register", "register", "linearizable",
-            "versioned-register", "bank", "set", "counter", "list-append");
+            "versioned-register", "bank", "set-full", "set", "counter", "list-append");
 
     private Checkers() {
     }
@@ -28,8 +28,8 @@ public final class Checkers {
 
     /**
      * Returns the checker for {@code cas-register}, {@code register}, {@code linearizable} (a
-     * cas-register), {@code versioned-register}, {@code bank}, {@code set}, {@code counter} or
-     * {@code list-append};
+     * cas-register), {@code versioned-register}, {@code bank}, {@code set-full} ({@code set} is an alias),
+     * {@code counter} or {@code list-append};
      * throws IllegalArgumentException for another name, or for {@code bank} without a total.
      */
     public static Checker byName(String name, CheckerOptions options) {
@@ -46,6 +46,7 @@ public final class Checkers {
             case "bank":
                 return bank(options.total().orElseThrow(
                         () -> new IllegalArgumentException("the bank checker needs the total amount of money")));
+            case "set-full":
             case "set":
                 return set();
             case "counter":
@@ -80,9 +81,12 @@ public final class Checkers {
         return new BankChecker(total);
     }
 
-    /** Returns a checker that no acknowledged add is lost and nothing unexpected is read. */
+    /**
+     * Returns the set-full checker: reads throughout the run; no acknowledged add is lost or read stale, nothing
+     * unexpected is read.
+     */
     public static Checker set() {
-        return new SetChecker();
+        return new SetFullChecker();
     }
 
     /** Returns a checker that counter reads lie between acknowledged and attempted increments. */

@@ -21,7 +21,7 @@ import java.time.Duration;
  *
  * <pre>check --model &lt;model&gt; [--budget-seconds N] [--total N] &lt;history.jsonl&gt;</pre>
  *
- * <p>Exit codes ({@link ExitCode}): 0 valid, 1 invalid, 2 unknown, 64 bad usage (message on stderr), 65 the
+ * <p>Exit codes ({@link ExitCode}): 0 valid, 1 invalid, 2 unknown, 3 the checker failed (JSON error on stdout), 64 bad usage (message on stderr), 65 the
  * history file is missing or malformed (message with the line number on stderr).
  */
 public final class CheckCommand {
@@ -32,6 +32,8 @@ public final class CheckCommand {
     public static final int EXIT_INVALID = ExitCode.INVALID.code();
     /** Exit code: the checker could not decide; not a pass. */
     public static final int EXIT_UNKNOWN = ExitCode.UNKNOWN.code();
+    /** Exit code: the checker failed, no verdict; a JSON error on stdout. */
+    public static final int EXIT_CHECK_ERROR = ExitCode.CHECK_ERROR.code();
     /** Exit code: bad command line (sysexits EX_USAGE). */
     public static final int EXIT_USAGE = ExitCode.USAGE.code();
     /** Exit code: the history file is missing or malformed (sysexits EX_DATAERR). */
@@ -43,7 +45,8 @@ public final class CheckCommand {
             + "  --budget-seconds  time budget of the linearizability search (default "
             + CheckerOptions.DEFAULT_BUDGET.toSeconds() + "); when it runs out the verdict is UNKNOWN\n"
             + "  --total           the total money of a bank history (required for --model bank)\n"
-            + "exit codes: 0 valid, 1 invalid, 2 unknown, 64 bad usage, 65 unreadable history, 70 internal failure";
+            + "exit codes: 0 valid, 1 invalid, 2 unknown, 3 checker error (JSON on stdout), 64 bad usage, 65 unreadable history,"
+            + " 70 internal failure";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -123,7 +126,26 @@ public final class CheckCommand {
             return EXIT_BAD_HISTORY;
         }
 
-        CheckResult result = checker.check(history);
+        return checkAndPrint(checker, history, model, startNanos, out);
+    }
+
+    /**
+     * Runs the checker and prints its verdict, or, when it throws anything (an out-of-memory error too), a JSON
+     * error with exit 3: a script switching on the verdict must tell "checker broke" from INVALID and UNKNOWN.
+     */
+    static int checkAndPrint(Checker checker, History history, String model, long startNanos, PrintStream out) {
+        CheckResult result;
+        try {
+            result = checker.check(history);
+        } catch (Throwable e) { // the history is only reachable from the caller's frame, so the heap is freed here
+            ObjectNode json = JSON.createObjectNode();
+            json.put("verdict", "ERROR");
+            json.put("model", model);
+            json.putObject("error").put("type", e.getClass().getSimpleName()).put("message", e.getMessage());
+            json.put("elapsedMillis", (System.nanoTime() - startNanos) / 1_000_000);
+            out.println(json.toPrettyString());
+            return EXIT_CHECK_ERROR;
+        }
         out.println(toJson(result, model, (System.nanoTime() - startNanos) / 1_000_000));
         return switch (result.verdict()) {
             case VALID -> EXIT_VALID;

@@ -2,7 +2,7 @@ package dev.flotilla.lab.cli;
 
 /**
  * The exit codes every command of the launcher shares (start, cluster, lab run, lab matrix, check, build), as
- * README.md's "Exit codes" table lists them: 0-2 are {@code check}'s verdicts (scripts rely on them), the rest
+ * README.md's "Exit codes" table lists them: 0-3 are {@code check}'s outcomes (scripts rely on them), the rest
  * follow sysexits.h so a code means the same whichever command returns it.
  */
 public enum ExitCode {
@@ -12,6 +12,8 @@ public enum ExitCode {
     INVALID(1),
     /** {@code check}: the checker could not decide (not a pass). */
     UNKNOWN(2),
+    /** {@code check}: no verdict, the checker itself failed (out of memory, a bug); a JSON error on stdout. */
+    CHECK_ERROR(3),
     /** EX_USAGE: a bad command line (an unknown option, a missing argument); usage on stderr. */
     USAGE(64),
     /** EX_DATAERR: an input file (history, experiment spec) is missing or malformed. */

@@ -123,4 +123,22 @@ class CheckCommandTest {
         assertThat(run("--help")).isEqualTo(0);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("exit codes: 0 valid, 1 invalid, 2 unknown");
     }
+
+    @Test
+    void check_checkerThrows_printsJsonErrorAndExits3() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int code = CheckCommand.checkAndPrint(history -> {
+            throw new OutOfMemoryError("Java heap space");
+        }, HistoryFile.read(GoldenHistories.path("register-good")), "register", System.nanoTime(),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isEqualTo(3);
+        JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(json.path("verdict").asText()).isEqualTo("ERROR");
+        assertThat(json.path("model").asText()).isEqualTo("register");
+        assertThat(json.path("error").path("type").asText()).isEqualTo("OutOfMemoryError");
+        assertThat(json.path("error").path("message").asText()).isEqualTo("Java heap space");
+        assertThat(json.has("elapsedMillis")).isTrue();
+    }
 }
