@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flotilla.lab.history.History;
 import dev.flotilla.lab.history.Operation;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Checks a bank history: transfers move money between accounts, so every ok snapshot read must
@@ -15,14 +18,20 @@ import java.util.Map;
  * <p>{@code f=transfer} carries {@code {"from","to","amount"}} and is otherwise not checked;
  * {@code f=read} completes ok with a map account -> balance. Each bad read is reported with
  * the money created ({@code +N}) or destroyed ({@code -N}); the last ok read is labelled the final
- * read. A history with no ok read is UNKNOWN.
+ * read. Every read must show exactly the expected accounts (given, or else those of the first ok read to
+ * complete): an account nobody opened is {@code unexpected}, an opened one absent is {@code missing}, and a null or
+ * non-integer balance is {@code malformed-balance}; each is INVALID, naming the read, because the read is the
+ * product's answer. A history with no ok read is UNKNOWN.
  */
 final class BankChecker implements Checker {
 
     private final long total;
+    /** The accounts every read must show; empty: those of the first ok read. */
+    private final List<String> accounts;
 
-    BankChecker(long total) {
+    BankChecker(long total, List<String> accounts) {
         this.total = total;
+        this.accounts = List.copyOf(accounts);
     }
 
     @Override
@@ -53,6 +62,7 @@ final class BankChecker implements Checker {
                 last = read;
             }
         }
+        Set<String> expected = expectedAccounts(reads);
         List<Anomaly> anomalies = new ArrayList<>();
         String counterexample = "";
         for (Operation read : reads) {
@@ -67,17 +77,27 @@ final class BankChecker implements Checker {
             long sum = 0;
             for (Iterator<Map.Entry<String, JsonNode>> it = balances.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> account = it.next();
-                long balance;
-                try {
-                    balance = CanonicalJson.longValue(account.getValue(), "balance of " + account.getKey());
-                } catch (IllegalArgumentException e) {
-                    return CheckResult.unknown("malformed", label + ": " + e.getMessage(), operations.size(),
-                            startNanos);
+                if (!expected.contains(account.getKey())) {
+                    anomalies.add(new Anomaly("unexpected", label + " shows account " + account.getKey()
+                            + ", which was never opened (expected " + expected + ")"));
                 }
+                JsonNode value = account.getValue();
+                if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                    anomalies.add(new Anomaly("malformed-balance", label + ": account " + account.getKey()
+                            + " has balance " + value + ", not an integer"));
+                    continue;
+                }
+                long balance = value.longValue();
                 sum += balance;
                 if (balance < 0) {
                     anomalies.add(new Anomaly("negative", label + ": account " + account.getKey()
                             + " has balance " + balance));
+                }
+            }
+            for (String account : expected) {
+                if (!balances.has(account)) {
+                    anomalies.add(new Anomaly("missing", label + " does not show account " + account
+                            + " (expected " + expected + ")"));
                 }
             }
             if (sum != total) {
@@ -97,6 +117,16 @@ final class BankChecker implements Checker {
         Verdict verdict = anomalies.isEmpty() ? Verdict.VALID : Verdict.INVALID;
         return new CheckResult(verdict, anomalies, counterexample, operations.size(),
                 CheckResult.millisSince(startNanos));
+    }
+
+    private Set<String> expectedAccounts(List<Operation> reads) {
+        if (!accounts.isEmpty()) {
+            return new TreeSet<>(accounts);
+        }
+        Operation first = reads.stream().min(Comparator.comparingLong(Operation::completeIndex)).orElseThrow();
+        Set<String> names = new TreeSet<>();
+        first.completionValue().fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.flotilla.lab.check;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -9,8 +10,9 @@ import java.util.OptionalLong;
  *
  * @param budget how long a search-based checker may run before answering UNKNOWN
  * @param total the money in a bank history, required by the {@code bank} checker
+ * @param accounts the accounts a bank history must show in every read; empty: those of its first ok read
  */
-public record CheckerOptions(Duration budget, OptionalLong total) {
+public record CheckerOptions(Duration budget, OptionalLong total, List<String> accounts) {
 
     /** The default time budget of search-based checkers. */
     public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(60);
@@ -19,6 +21,7 @@ public record CheckerOptions(Duration budget, OptionalLong total) {
     public CheckerOptions {
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(total, "total");
+        accounts = List.copyOf(accounts);
         if (budget.isNegative()) {
             throw new IllegalArgumentException("budget must not be negative, was " + budget);
         }
@@ -26,16 +29,21 @@ public record CheckerOptions(Duration budget, OptionalLong total) {
 
     /** Returns the defaults: a 60 s budget and no bank total. */
     public static CheckerOptions defaults() {
-        return new CheckerOptions(DEFAULT_BUDGET, OptionalLong.empty());
+        return new CheckerOptions(DEFAULT_BUDGET, OptionalLong.empty(), List.of());
     }
 
     /** Returns a copy with another time budget. */
     public CheckerOptions withBudget(Duration newBudget) {
-        return new CheckerOptions(newBudget, total);
+        return new CheckerOptions(newBudget, total, accounts);
     }
 
     /** Returns a copy with the bank total set. */
     public CheckerOptions withTotal(long newTotal) {
-        return new CheckerOptions(budget, OptionalLong.of(newTotal));
+        return new CheckerOptions(budget, OptionalLong.of(newTotal), accounts);
+    }
+
+    /** Returns a copy with the bank's expected accounts set. */
+    public CheckerOptions withAccounts(List<String> newAccounts) {
+        return new CheckerOptions(budget, total, newAccounts);
     }
 }

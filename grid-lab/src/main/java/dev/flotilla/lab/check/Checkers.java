@@ -45,7 +45,8 @@ public final class Checkers {
                 return versionedRegister(options.budget());
             case "bank":
                 return bank(options.total().orElseThrow(
-                        () -> new IllegalArgumentException("the bank checker needs the total amount of money")));
+                        () -> new IllegalArgumentException("the bank checker needs the total amount of money")),
+                        options.accounts());
             case "set-full":
             case "set":
                 return set();
@@ -76,9 +77,20 @@ public final class Checkers {
         return new LinearizabilityChecker(VersionedRegisterModel.INSTANCE, budget);
     }
 
-    /** Returns a checker that every ok snapshot read sums to {@code total} with no negative balance. */
+    /**
+     * Returns a checker that every ok snapshot read shows exactly the accounts of its first ok read, each with an
+     * integer balance, none negative, summing to {@code total}.
+     */
     public static Checker bank(long total) {
-        return new BankChecker(total);
+        return new BankChecker(total, List.of());
+    }
+
+    /**
+     * Returns a checker that every ok snapshot read shows exactly {@code accounts} (none missing, none unexpected),
+     * each with an integer balance, none negative, summing to {@code total}.
+     */
+    public static Checker bank(long total, List<String> accounts) {
+        return new BankChecker(total, accounts);
     }
 
     /**

@@ -95,9 +95,49 @@ final class CounterChecker implements Checker {
                 }
             }
         }
+        if (increments.stream().allMatch(op -> delta(op) > 0)) {
+            String regression = monotonicReads(reads, anomalies);
+            if (counterexample.isEmpty()) {
+                counterexample = regression;
+            }
+        }
         Verdict verdict = anomalies.isEmpty() ? Verdict.VALID : Verdict.INVALID;
         return new CheckResult(verdict, anomalies, counterexample, operations.size(),
                 CheckResult.millisSince(startNanos));
+    }
+
+    /**
+     * A grow-only counter never reads less than a read that completed before this one was invoked: adds an
+     * anomaly {@code nonmonotonic} per such read, naming the larger earlier read, and returns the first message.
+     */
+    private static String monotonicReads(List<Operation> reads, List<Anomaly> anomalies) {
+        Operation[] byCompletion = reads.stream().sorted(Comparator.comparingLong(Operation::completeIndex))
+                .toArray(Operation[]::new);
+        long[] ends = Arrays.stream(byCompletion).mapToLong(Operation::completeIndex).toArray();
+        // largest[i]: the read with the largest value among the first i reads to complete.
+        Operation[] largest = new Operation[byCompletion.length + 1];
+        for (int i = 0; i < byCompletion.length; i++) {
+            Operation best = largest[i];
+            largest[i + 1] = best == null || byCompletion[i].completionValue().longValue()
+                    > best.completionValue().longValue() ? byCompletion[i] : best;
+        }
+        String first = "";
+        for (Operation read : reads) {
+            Operation earlier = largest[countBelow(ends, read.invokeIndex())];
+            long value = read.completionValue().longValue();
+            if (earlier != null && earlier.completionValue().longValue() > value) {
+                String message = "read " + value + " by process " + read.process() + " (invoke " + read.invokeIndex()
+                        + ", ok " + read.completeIndex() + ") is below the earlier read "
+                        + earlier.completionValue().longValue() + " by process " + earlier.process() + " (ok "
+                        + earlier.completeIndex() + "), which completed before it was invoked; every delta is"
+                        + " positive, so the counter went backwards";
+                anomalies.add(new Anomaly("nonmonotonic", message));
+                if (first.isEmpty()) {
+                    first = message;
+                }
+            }
+        }
+        return first;
     }
 
     private static long delta(Operation op) {

@@ -112,8 +112,9 @@ final class CounterexampleWindow {
         BitSet observed = new BitSet();
         for (int id = 0; id < prefix; id++) {
             boolean ok = h.complete[id] <= cut;
-            // A read still running at the cut returned nothing yet: it constrains nothing there.
-            if (!ok && h.kind[id] == RegisterModel.READ) {
+            // A read (or a cas that found another value) still running at the cut returned nothing yet: it
+            // constrains nothing there.
+            if (!ok && (h.kind[id] == RegisterModel.READ || h.kind[id] == RegisterModel.CAS_MISMATCH)) {
                 continue;
             }
             if ((ok && h.complete[id] >= t) || (!ok && h.invoke[id] >= t)) {
@@ -125,7 +126,7 @@ final class CounterexampleWindow {
         while (grew) {
             grew = false;
             for (int id = 0; id < prefix; id++) {
-                if (window.get(id) || h.complete[id] <= cut) {
+                if (window.get(id) || h.complete[id] <= cut || h.kind[id] == RegisterModel.CAS_MISMATCH) {
                     continue;
                 }
                 int written = h.kind[id] == RegisterModel.CAS ? h.b[id] : h.a[id];

@@ -64,6 +64,11 @@ final class LinearizabilityChecker implements Checker {
         long startNanos = System.nanoTime();
         long budgetNanos = budget.compareTo(Duration.ofDays(365)) > 0 ? Long.MAX_VALUE : budget.toNanos();
         List<Operation> operations = history.operations();
+        if (operations.stream().noneMatch(Operation::isOk)) {
+            return CheckResult.unknown("nothing-acknowledged", operations.isEmpty() ? "the history has no operation"
+                    : "none of the " + operations.size() + " operations was acknowledged (ok)", operations.size(),
+                    startNanos);
+        }
 
         Map<String, List<Operation>> byKey = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
         for (Operation op : operations) {

@@ -3,6 +3,7 @@ package dev.flotilla.lab.check;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.flotilla.lab.history.Operation;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -83,12 +84,12 @@ final class RegisterHistory {
         ids.put(NullNode.getInstance(), RegisterModel.NULL_STATE);
         List<Operation> kept = new ArrayList<>(operations.size());
         for (Operation op : operations) {
-            if (model.kindOf(op.f()) < 0) {
+            if (model.kindOf(op) < 0) {
                 throw new IllegalArgumentException("model " + model.modelName() + " has no operation f=" + op.f()
                         + " (invoke index " + op.invokeIndex() + ")");
             }
             // A fail surely did not happen.
-            if (op.isFail() || !model.constrains(op, model.kindOf(op.f()))) {
+            if (op.isFail() || !model.constrains(op, model.kindOf(op))) {
                 continue;
             }
             kept.add(op);
@@ -103,7 +104,7 @@ final class RegisterHistory {
         Operation[] source = kept.toArray(new Operation[0]);
         for (int i = 0; i < n; i++) {
             Operation op = source[i];
-            kind[i] = model.kindOf(op.f());
+            kind[i] = model.kindOf(op);
             invoke[i] = op.invokeIndex();
             complete[i] = op.isOk() ? op.completeIndex() : NEVER;
             int[] arguments = model.arguments(op, kind[i], value -> intern(value, ids, values));
@@ -120,31 +121,66 @@ final class RegisterHistory {
      * Drops info writes and cas whose new value no operation completing after their invoke reads or
      * cas-expects. Such a value can only be overwritten (any read or cas right after it would
      * observe it), so removing the operation never removes a linearization; and info operations
-     * are what make the search expensive, because each stays a candidate forever.
+     * are what make the search expensive, because each stays a candidate forever. A cas that found another value
+     * ({@code ok false}) may need any value to be there, so nothing invoked before one completes is dropped.
+     *
+     * <p>Linear: dropping an info cas takes away its observation of the value it expected, and only then can that
+     * value's writers become droppable, so each value's writers are looked at again at most once (a chain of
+     * 80,000 info cas, each expecting the previous one's value, used to take one full pass per link).
      */
     private RegisterHistory withoutUnobservableInfo() {
-        boolean[] dropped = new boolean[size];
-        boolean changed = true;
-        int drops = 0;
-        while (changed) {
-            changed = false;
-            // For each value, the latest completion of an operation that observes it.
-            long[] lastObserved = new long[values.size()];
-            Arrays.fill(lastObserved, -1);
-            for (int i = 0; i < size; i++) {
-                if (!dropped[i] && kind[i] != RegisterModel.WRITE) {
-                    lastObserved[a[i]] = Math.max(lastObserved[a[i]], complete[i]);
+        int valueCount = values.size();
+        long latestMismatch = -1;
+        // Per value: the latest completion of an operation that observes it and is never dropped (reads, ok cas),
+        // and how many info cas still observe it (each observes it for ever, until it is dropped).
+        long[] lastFixedObserver = new long[valueCount];
+        int[] infoObservers = new int[valueCount];
+        Arrays.fill(lastFixedObserver, -1);
+        int[] writerCount = new int[valueCount + 1];
+        for (int i = 0; i < size; i++) {
+            if (kind[i] == RegisterModel.CAS_MISMATCH) {
+                latestMismatch = Math.max(latestMismatch, complete[i]);
+            }
+            if (kind[i] != RegisterModel.WRITE) {
+                if (isRequired(i) || kind[i] == RegisterModel.READ) {
+                    lastFixedObserver[a[i]] = Math.max(lastFixedObserver[a[i]], complete[i]);
+                } else {
+                    infoObservers[a[i]]++;
                 }
             }
-            for (int i = 0; i < size; i++) {
-                if (dropped[i] || isRequired(i) || kind[i] == RegisterModel.READ) {
-                    continue;
-                }
-                int written = kind[i] == RegisterModel.CAS ? b[i] : a[i];
-                if (lastObserved[written] <= invoke[i]) {
+            if (isDropCandidate(i)) {
+                writerCount[written(i) + 1]++;
+            }
+        }
+        // The drop candidates grouped by the value they write (a compact adjacency list).
+        for (int v = 0; v < valueCount; v++) {
+            writerCount[v + 1] += writerCount[v];
+        }
+        int[] writers = new int[writerCount[valueCount]];
+        int[] fill = Arrays.copyOf(writerCount, valueCount);
+        for (int i = 0; i < size; i++) {
+            if (isDropCandidate(i)) {
+                writers[fill[written(i)]++] = i;
+            }
+        }
+        boolean[] dropped = new boolean[size];
+        int drops = 0;
+        ArrayDeque<Integer> ready = new ArrayDeque<>();
+        for (int v = 0; v < valueCount; v++) {
+            if (infoObservers[v] == 0) {
+                ready.add(v);
+            }
+        }
+        while (!ready.isEmpty()) {
+            int v = ready.poll();
+            for (int w = writerCount[v]; w < writerCount[v + 1]; w++) {
+                int i = writers[w];
+                if (lastFixedObserver[v] <= invoke[i] && latestMismatch <= invoke[i]) {
                     dropped[i] = true;
                     drops++;
-                    changed = true;
+                    if (kind[i] == RegisterModel.CAS && --infoObservers[a[i]] == 0) {
+                        ready.add(a[i]);
+                    }
                 }
             }
         }
@@ -158,6 +194,15 @@ final class RegisterHistory {
             }
         }
         return restrict(keep, NEVER);
+    }
+
+    /** An info write or cas: it may have taken effect or not, and only the value it wrote could show which. */
+    private boolean isDropCandidate(int id) {
+        return !isRequired(id) && (kind[id] == RegisterModel.WRITE || kind[id] == RegisterModel.CAS);
+    }
+
+    private int written(int id) {
+        return kind[id] == RegisterModel.CAS ? b[id] : a[id];
     }
 
     /**

@@ -19,6 +19,8 @@ enum RegisterModel implements SequentialModel {
     static final byte READ = 0;
     static final byte WRITE = 1;
     static final byte CAS = 2;
+    /** A cas answered {@code ok false}: it ran and the register did not hold the expected value; nothing changed. */
+    static final byte CAS_MISMATCH = 3;
     static final int NULL_STATE = 0;
 
     private final String modelName;
@@ -50,6 +52,17 @@ enum RegisterModel implements SequentialModel {
     }
 
     @Override
+    public byte kindOf(Operation op) {
+        byte kind = kindOf(op.f());
+        return kind == CAS && isMismatch(op) ? CAS_MISMATCH : kind;
+    }
+
+    /** An ok cas whose answer is {@code false}: it found another value (older files record that as fail). */
+    static boolean isMismatch(Operation op) {
+        return op.isOk() && op.completionValue().isBoolean() && !op.completionValue().booleanValue();
+    }
+
+    @Override
     public boolean constrains(Operation op, byte kind) {
         if (op.isInfo() && kind == READ) {
             return false;
@@ -68,7 +81,7 @@ enum RegisterModel implements SequentialModel {
             case WRITE:
                 return new int[] {intern.applyAsInt(op.value()), 0, 0};
             default:
-                JsonNode pair = op.value();
+                JsonNode pair = op.invokeValue(); // the answer of an ok cas may be true or false
                 if (!pair.isArray() || pair.size() != 2) {
                     throw new IllegalArgumentException("cas value must be [expected, new], got " + pair
                             + " (invoke index " + op.invokeIndex() + ")");
@@ -82,19 +95,20 @@ enum RegisterModel implements SequentialModel {
         switch (kind) {
             case READ: return state == a ? state : ILLEGAL;
             case WRITE: return a;
+            case CAS_MISMATCH: return state != a ? state : ILLEGAL;
             default: return state == a ? b : ILLEGAL;
         }
     }
 
-    /** A read, or a cas to the same value. */
+    /** A read, a cas to the same value, or a cas that found another value. */
     @Override
     public boolean isObserver(byte kind, int a, int b, int c) {
-        return kind == READ || (kind == CAS && a == b);
+        return kind == READ || kind == CAS_MISMATCH || (kind == CAS && a == b);
     }
 
     @Override
     public long requiredState(byte kind, int a, int b, int c) {
-        return kind == WRITE ? ILLEGAL : a;
+        return kind == WRITE || kind == CAS_MISMATCH ? ILLEGAL : a;
     }
 
     @Override

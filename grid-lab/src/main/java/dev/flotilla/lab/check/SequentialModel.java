@@ -26,6 +26,14 @@ interface SequentialModel {
     byte kindOf(String f);
 
     /**
+     * The kind of this operation: {@link #kindOf(String)} of its {@code f}, unless its answer makes it another kind
+     * (a compare-and-set answered {@code ok false} ran and found another value: an observation, not a write).
+     */
+    default byte kindOf(Operation op) {
+        return kindOf(op.f());
+    }
+
+    /**
      * Whether a non-failed operation of this kind constrains the search at all; an info read returned nothing, and
      * some info writes change nothing whichever way they went.
      */

@@ -34,6 +34,11 @@ enum VersionedRegisterModel implements SequentialModel {
     static final byte CREATE = 3;
     static final byte DELETE = 4;
     static final byte DELETE_IF = 5;
+    /**
+     * A cas, create or delete-if answered {@code ok false}: it ran and the key's version was not the expected one
+     * (a = the expected version; 0, absent, for create and for cas "only if absent"); nothing changed.
+     */
+    static final byte VERSION_MISMATCH = 6;
     static final long ABSENT = 0;
     /** An argument the operation never got an answer for (info), so any answer is possible. */
     static final int UNANSWERED = -1;
@@ -59,6 +64,13 @@ enum VersionedRegisterModel implements SequentialModel {
             case "delete-if": return DELETE_IF;
             default: return -1;
         }
+    }
+
+    @Override
+    public byte kindOf(Operation op) {
+        byte kind = kindOf(op.f());
+        boolean conditional = kind == CAS || kind == CREATE || kind == DELETE_IF;
+        return conditional && RegisterModel.isMismatch(op) ? VERSION_MISMATCH : kind;
     }
 
     @Override
@@ -95,6 +107,17 @@ enum VersionedRegisterModel implements SequentialModel {
                 }
                 return new int[] {version(call.get(0), op, 0), intern.applyAsInt(call.get(1)),
                         answered ? version(answer, op, 1) : UNANSWERED};
+            case VERSION_MISMATCH:
+                return switch (op.f()) {
+                    case "create" -> new int[] {0, 0, 0};
+                    case "cas" -> {
+                        if (!call.isArray() || call.size() != 2) {
+                            throw malformed(op, "a cas value must be [expected version, new value]");
+                        }
+                        yield new int[] {version(call.get(0), op, 0), 0, 0};
+                    }
+                    default -> new int[] {version(call, op, 1), 0, 0};
+                };
             case DELETE:
                 if (answered && !answer.isBoolean()) {
                     throw malformed(op, "a delete's ok value must be true (deleted) or false (absent)");
@@ -119,15 +142,17 @@ enum VersionedRegisterModel implements SequentialModel {
                 return state == ABSENT && (b == UNANSWERED || b == 1) ? state(1, a) : ILLEGAL;
             case DELETE:
                 return a == UNANSWERED || (a == 1) == (state != ABSENT) ? ABSENT : ILLEGAL;
+            case VERSION_MISMATCH:
+                return version != a ? state : ILLEGAL;
             default:
                 return version == a ? ABSENT : ILLEGAL;
         }
     }
 
-    /** A read, or a delete that found the key absent (it is legal only where it changes nothing). */
+    /** A read, a conditional write that found another version, or a delete that found the key absent. */
     @Override
     public boolean isObserver(byte kind, int a, int b, int c) {
-        return kind == READ || (kind == DELETE && a == 0);
+        return kind == READ || kind == VERSION_MISMATCH || (kind == DELETE && a == 0);
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.flotilla.lab.cli;
 
-import dev.flotilla.lab.check.*;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.flotilla.lab.history.History;
+import dev.flotilla.lab.check.Anomaly;
+import dev.flotilla.lab.check.CheckResult;
+import dev.flotilla.lab.check.Checker;
+import dev.flotilla.lab.check.CheckerOptions;
+import dev.flotilla.lab.check.Checkers;
 import dev.flotilla.lab.history.HistoryFile;
 import dev.flotilla.lab.history.HistoryFormatException;
 import java.io.IOException;
@@ -15,11 +18,13 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The {@code check} command: reads a history file, runs one checker and prints the verdict as JSON.
  *
- * <pre>check --model &lt;model&gt; [--budget-seconds N] [--total N] &lt;history.jsonl&gt;</pre>
+ * <pre>check --model &lt;model&gt; [--budget-seconds N] [--total N] [--accounts a,b,...] &lt;history.jsonl&gt;</pre>
  *
  * <p>Exit codes ({@link ExitCode}): 0 valid, 1 invalid, 2 unknown, 3 the checker failed (JSON error on stdout), 64 bad usage (message on stderr), 65 the
  * history file is missing or malformed (message with the line number on stderr).
@@ -40,11 +45,12 @@ public final class CheckCommand {
     public static final int EXIT_BAD_HISTORY = ExitCode.DATA.code();
 
     static final String USAGE = "usage: check --model <" + String.join("|", Checkers.names())
-            + "> [--budget-seconds N] [--total N] <history.jsonl>\n"
+            + "> [--budget-seconds N] [--total N] [--accounts a,b,...] <history.jsonl>\n"
             + "  --model           the checker to run (linearizable = cas-register)\n"
             + "  --budget-seconds  time budget of the linearizability search (default "
             + CheckerOptions.DEFAULT_BUDGET.toSeconds() + "); when it runs out the verdict is UNKNOWN\n"
             + "  --total           the total money of a bank history (required for --model bank)\n"
+            + "  --accounts        the accounts every bank read must show (default: those of the first ok read)\n"
             + "exit codes: 0 valid, 1 invalid, 2 unknown, 3 checker error (JSON on stdout), 64 bad usage, 65 unreadable history,"
             + " 70 internal failure";
 
@@ -83,6 +89,7 @@ public final class CheckCommand {
                     case "--model" -> model = value(args, ++i, arg);
                     case "--budget-seconds" -> options = options.withBudget(seconds(value(args, ++i, arg)));
                     case "--total" -> options = options.withTotal(integer(value(args, ++i, arg), arg));
+                    case "--accounts" -> options = options.withAccounts(accounts(value(args, ++i, arg)));
                     default -> {
                         if (arg.startsWith("-")) {
                             throw new IllegalArgumentException("unknown option " + arg);
@@ -110,34 +117,31 @@ public final class CheckCommand {
             return usage(err, e.getMessage());
         }
 
-        History history;
         Path path = Path.of(file);
-        try {
-            if (!Files.isRegularFile(path)) {
-                err.println("check: no such history file: " + file);
-                return EXIT_BAD_HISTORY;
-            }
-            history = HistoryFile.read(path);
-        } catch (HistoryFormatException e) {
-            err.println("check: " + file + ": " + e.getMessage());
-            return EXIT_BAD_HISTORY;
-        } catch (IOException | UncheckedIOException e) {
-            err.println("check: cannot read " + file + ": " + e.getMessage());
+        if (!Files.isRegularFile(path)) {
+            err.println("check: no such history file: " + file);
             return EXIT_BAD_HISTORY;
         }
-
-        return checkAndPrint(checker, history, model, startNanos, out);
+        return checkAndPrint(checker, path, model, startNanos, out, err);
     }
 
     /**
-     * Runs the checker and prints its verdict, or, when it throws anything (an out-of-memory error too), a JSON
-     * error with exit 3: a script switching on the verdict must tell "checker broke" from INVALID and UNKNOWN.
+     * Reads the history, runs the checker and prints its verdict, or, when reading or checking throws anything
+     * else than a malformed or unreadable file (an out-of-memory error too), a JSON error with exit 3: a script
+     * switching on the verdict must tell "checker broke" from INVALID and UNKNOWN.
      */
-    static int checkAndPrint(Checker checker, History history, String model, long startNanos, PrintStream out) {
+    static int checkAndPrint(Checker checker, Path path, String model, long startNanos, PrintStream out,
+                             PrintStream err) {
         CheckResult result;
         try {
-            result = checker.check(history);
-        } catch (Throwable e) { // the history is only reachable from the caller's frame, so the heap is freed here
+            result = readAndCheck(checker, path);
+        } catch (HistoryFormatException e) {
+            err.println("check: " + path + ": " + e.getMessage());
+            return EXIT_BAD_HISTORY;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("check: cannot read " + path + ": " + e.getMessage());
+            return EXIT_BAD_HISTORY;
+        } catch (Throwable e) { // the history lived in readAndCheck's frame only, so its heap is free again here
             ObjectNode json = JSON.createObjectNode();
             json.put("verdict", "ERROR");
             json.put("model", model);
@@ -152,6 +156,10 @@ public final class CheckCommand {
             case INVALID -> EXIT_INVALID;
             case UNKNOWN -> EXIT_UNKNOWN;
         };
+    }
+
+    private static CheckResult readAndCheck(Checker checker, Path path) throws IOException {
+        return checker.check(HistoryFile.read(path));
     }
 
     static String toJson(CheckResult result, String model, long elapsedMillis) {
@@ -196,6 +204,14 @@ public final class CheckCommand {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--budget-seconds must be a number, got " + text);
         }
+    }
+
+    private static List<String> accounts(String text) {
+        List<String> names = Arrays.stream(text.split(",")).map(String::strip).toList();
+        if (names.stream().anyMatch(String::isEmpty)) {
+            throw new IllegalArgumentException("--accounts must be a comma-separated list of names, got " + text);
+        }
+        return names;
     }
 
     private static long integer(String text, String option) {

@@ -90,7 +90,7 @@ final class BankWorkload implements Workload {
 
     @Override
     public Checker checker(WorkloadSettings settings) {
-        return Checkers.bank(total(settings));
+        return Checkers.bank(total(settings), accounts(settings));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flotilla.lab.history.History;
 import dev.flotilla.lab.history.HistoryRecorder;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,5 +64,56 @@ class BankCheckerTest {
         History history = recorder.history();
 
         assertThat(Checkers.bank(3).check(history).verdict()).isEqualTo(Verdict.UNKNOWN);
+    }
+
+    @Test
+    void bank_unopenedAccountInARead_isUnexpected() {
+        CheckResult result = Checkers.bank(10, List.of("a0", "a1")).check(read(Map.of("a0", 5, "a1", 3, "zz", 2)));
+
+        assertThat(result.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(result.anomalies()).extracting(Anomaly::kind).containsExactly("unexpected");
+        assertThat(result.anomalies().get(0).message()).contains("account zz");
+    }
+
+    @Test
+    void bank_openedAccountMissingFromARead_isMissing() {
+        CheckResult result = Checkers.bank(10, List.of("a0", "a1", "a2")).check(read(Map.of("a0", 5, "a1", 5)));
+
+        assertThat(result.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(result.anomalies()).extracting(Anomaly::kind).containsExactly("missing");
+        assertThat(result.anomalies().get(0).message()).contains("account a2");
+    }
+
+    @Test
+    void bank_withoutAccountList_aLaterReadLosingAnAccountOfTheFirstRead_isMissing() {
+        HistoryRecorder recorder = HistoryRecorder.start();
+        recorder.invoke(0, "read", null, null);
+        recorder.ok(0, Map.of("a0", 5, "a1", 5));
+        recorder.invoke(0, "read", null, null);
+        recorder.ok(0, Map.of("a0", 10));
+
+        CheckResult result = Checkers.bank(10).check(recorder.history());
+
+        assertThat(result.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(result.anomalies()).extracting(Anomaly::kind).containsExactly("missing");
+    }
+
+    @Test
+    void bank_nullBalance_isInvalidNotUnknown() {
+        Map<String, Object> balances = new LinkedHashMap<>();
+        balances.put("a0", 10);
+        balances.put("a1", null);
+
+        CheckResult result = Checkers.bank(10, List.of("a0", "a1")).check(read(balances));
+
+        assertThat(result.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(result.anomalies()).extracting(Anomaly::kind).containsExactly("malformed-balance");
+    }
+
+    private static History read(Map<String, ?> balances) {
+        HistoryRecorder recorder = HistoryRecorder.start();
+        recorder.invoke(0, "read", null, null);
+        recorder.ok(0, balances);
+        return recorder.history();
     }
 }

@@ -2,6 +2,7 @@ package dev.flotilla.lab.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flotilla.lab.history.History;
 import dev.flotilla.lab.history.HistoryRecorder;
 import java.time.Duration;
@@ -107,6 +108,30 @@ class VersionedRegisterCheckerTest {
 
         assertThat(result.verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(result.anomalies().get(0).message()).contains("{\"version\":n,\"value\":v}");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        // f, invoke value as JSON, the version the key surely has (0: absent), expected verdict of "ok false"
+        "cas, '[1, \"x\"]', 1, INVALID",
+        "cas, '[2, \"x\"]', 1, VALID",
+        "cas, '[0, \"x\"]', 0, INVALID",
+        "create, '\"x\"', 1, VALID",
+        "create, '\"x\"', 0, INVALID",
+        "delete-if, '1', 1, INVALID",
+        "delete-if, '3', 1, VALID"})
+    void check_conditionalWriteAnsweredOkFalse_isAnObservationOfAnotherVersion(String f, String value, int version,
+                                                                              Verdict expected) throws Exception {
+        Object call = new ObjectMapper().readTree(value);
+        Verdict verdict = verdict(recorder -> {
+            if (version == 1) {
+                run(recorder, 0, "write", "a", 1);
+            }
+            run(recorder, 1, f, call, false);
+            run(recorder, 0, "read", null, version == 1 ? Map.of("version", 1, "value", "a") : null);
+        });
+
+        assertThat(verdict).isEqualTo(expected);
     }
 
     private static Verdict verdict(Consumer<HistoryRecorder> script) {

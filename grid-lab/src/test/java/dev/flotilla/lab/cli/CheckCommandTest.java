@@ -130,8 +130,8 @@ class CheckCommandTest {
 
         int code = CheckCommand.checkAndPrint(history -> {
             throw new OutOfMemoryError("Java heap space");
-        }, HistoryFile.read(GoldenHistories.path("register-good")), "register", System.nanoTime(),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+        }, GoldenHistories.path("register-good"), "register", System.nanoTime(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
 
         assertThat(code).isEqualTo(3);
         JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
