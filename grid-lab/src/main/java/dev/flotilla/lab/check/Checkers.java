@@ -1,5 +1,7 @@
 package dev.flotilla.lab.check;
 
+import dev.flotilla.lab.check.elle.Consistency;
+import dev.flotilla.lab.check.elle.ListAppendChecker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +11,7 @@ import java.util.Objects;
 public final class Checkers {
 
     private static final List<String> NAMES = List.of("cas-register", "register", "linearizable",
-            "versioned-register", "bank", "set", "counter");
+            "versioned-register", "bank", "set", "counter", "list-append");
 
     private Checkers() {
     }
@@ -26,7 +28,8 @@ public final class Checkers {
 
     /**
      * Returns the checker for {@code cas-register}, {@code register}, {@code linearizable} (a
-     * cas-register), {@code versioned-register}, {@code bank}, {@code set} or {@code counter};
+     * cas-register), {@code versioned-register}, {@code bank}, {@code set}, {@code counter} or
+     * {@code list-append};
      * throws IllegalArgumentException for another name, or for {@code bank} without a total.
      */
     public static Checker byName(String name, CheckerOptions options) {
@@ -47,6 +50,8 @@ public final class Checkers {
                 return set();
             case "counter":
                 return counter();
+            case "list-append":
+                return listAppend(options.budget());
             default:
                 throw new IllegalArgumentException("unknown model \"" + name + "\"; known: " + String.join(", ", NAMES));
         }
@@ -83,5 +88,13 @@ public final class Checkers {
     /** Returns a checker that counter reads lie between acknowledged and attempted increments. */
     public static Checker counter() {
         return new CounterChecker();
+    }
+
+    /**
+     * Returns a serializability checker for list-append transaction histories (Elle's way: dependency cycles from
+     * unique appended elements), whose cycle search is bounded by {@code budget}.
+     */
+    public static Checker listAppend(Duration budget) {
+        return new ListAppendChecker(Consistency.SERIALIZABLE, budget);
     }
 }
