@@ -15,16 +15,19 @@ import dev.flotilla.lab.history.Operation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
  * Elle's list-append: each request ({@code txn}) is one product map transaction of 1 to 4 micro-ops,
- * {@code ["append", key, element]} or {@code ["r", key, list-or-null]}, half of each, on keys {@code k0..k(n-1)};
+ * {@code ["append", key, element]} or {@code ["r", key, list-or-null]}, half of each (a key appended at most once
+ * per txn, as the product allows), on keys {@code k0..k(n-1)};
  * the {@code list-append} checker infers the version order of each key from the lists read and looks for
  * dependency cycles (G0, G1c, G-single, G2, ...).
  *
@@ -64,9 +67,12 @@ final class ListAppendWorkload implements Workload {
         return () -> {
             int size = 1 + random.nextInt(MAX_MICRO_OPS);
             List<List<Object>> microOps = new ArrayList<>(size);
+            Set<String> written = new HashSet<>();
             for (int i = 0; i < size; i++) {
                 String key = keys.get(random.nextInt(keys.size()));
-                microOps.add(random.nextBoolean()
+                // The product writes a key at most once per transaction: a second append of a key becomes a read.
+                boolean append = random.nextBoolean() && written.add(key);
+                microOps.add(append
                         ? Arrays.asList(APPEND, key, appended[0]++ * MAX_WORKERS + worker)
                         : Arrays.asList(READ, key, null));
             }

@@ -2,6 +2,7 @@ package dev.flotilla.lab.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flotilla.lab.check.Verdict;
+import dev.flotilla.lab.history.EventType;
 import dev.flotilla.lab.history.History;
 import dev.flotilla.lab.history.HistoryFile;
 import dev.flotilla.lab.history.Operation;
@@ -47,6 +48,8 @@ class ListAppendExperimentTest {
         History history = HistoryFile.read(out.resolve("history.jsonl"));
         List<Operation> ok = history.operations().stream().filter(Operation::isOk).toList();
         assertThat(ok).isNotEmpty().allSatisfy(op -> assertThat(op.f()).isEqualTo("txn"));
+        assertThat(history.operations()).as("every txn the generator makes is one the product accepts")
+                .noneMatch(op -> op.type() == EventType.FAIL);
         Set<String> appended = new HashSet<>();
         List<JsonNode> reads = new ArrayList<>();
         for (Operation op : ok) {
