@@ -116,12 +116,14 @@ public final class Grid implements AutoCloseable {
     }
 
     /**
-     * Applies gets, puts and deletes on keys of one or more versioned maps atomically, in one Hazelcast transaction
+     * Applies gets, puts, appends and deletes on keys of one or more versioned maps atomically, in one Hazelcast transaction
      * under {@code mode}; blocks until it commits and answers one result per operation, in order.
      *
      * <p>Every key touched is locked with {@code getForUpdate} in (map, key) order, then each operation's
      * {@code ifVersion} is checked against the state seen so far (a get after a put of the same key sees the put),
-     * versions are bumped as {@link VersionedMap} does (put: current + 1, absent: 1), and the transaction commits.
+     * versions are bumped as {@link VersionedMap} does (put and append: current + 1, absent: 1), and the transaction
+     * commits. An append adds its value as the last element of the key's JSON array ({@code [value]} when absent);
+     * it is the key's one write. The guarantees below hold for appends exactly as for puts.
      * Plain {@link VersionedMap} writes to a locked key wait for the transaction to end. At most
      * {@value TxOperation#MAX_OPERATIONS} operations, each key written at most once.
      *
@@ -138,7 +140,8 @@ public final class Grid implements AutoCloseable {
      * {@code no-quorum}) unless the refusal comes at the commit, which is never definite.
      *
      * @throws GridException {@link GridFailure#INVALID_ARGUMENT} (definite) for an unsupported mode, no or too many
-     *                       operations, a key written twice or a bad {@code ifVersion};
+     *                       operations, a key written twice or a bad {@code ifVersion}; also (definite: rolled
+     *                       back, nothing written) an append to a document that is not a JSON array;
      *                       {@link GridFailure#INVALID_MAP_NAME}, {@link GridFailure#INVALID_KEY},
      *                       {@link GridFailure#INVALID_VALUE} (definite) for bad names and documents, all checked
      *                       before the transaction begins; {@link VersionMismatchException} (definite: rolled back,

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * {@code TransactionContext} of the mode's type (durability 1, timeout {@value #TIMEOUT_SECONDS} s);
  * {@code getForUpdate} every key touched, in (map, key) order, so concurrent transactions never deadlock; apply the
  * operations in order to what was read, checking each {@code ifVersion}; {@code set} or {@code delete} each written
- * key; commit. A version mismatch rolls back and throws {@link VersionMismatchException}: nothing was written.
+ * key; commit. An append to a document that is not a JSON array rolls back (definite, nothing written). A version mismatch rolls back and throws {@link VersionMismatchException}: nothing was written.
  *
  * <p>Definiteness: validation failures and version mismatches are definite. Other failures before the commit roll
  * back (so nothing was applied) but keep the classification {@link FailureClassifier} gives them, which is not
@@ -136,11 +136,11 @@ public final class HazelcastMapTransaction {
                     throw new GridException(GridFailure.INVALID_ARGUMENT, "a get takes neither a value nor ifVersion");
                 }
             }
-            case PUT -> {
+            case PUT, APPEND -> {
                 JsonDocuments.requireValid(op.json());
                 if (op.ifVersion() < TxOperation.ANY_VERSION) {
-                    throw new GridException(GridFailure.INVALID_ARGUMENT,
-                            "ifVersion of a put must be 0 (absent) or positive, not " + op.ifVersion());
+                    throw new GridException(GridFailure.INVALID_ARGUMENT, "ifVersion of a " + op.kind().id()
+                            + " must be 0 (absent) or positive, not " + op.ifVersion());
                 }
             }
             case DELETE -> {
@@ -178,6 +178,14 @@ public final class HazelcastMapTransaction {
                         stored == null ? null : Envelope.document(stored)));
                 case PUT -> {
                     HazelcastJsonValue next = Envelope.wrap(current + 1, operationId, op.json());
+                    state.put(ref, next);
+                    writes.put(ref, next);
+                    results.add(new TxResult(op.kind(), op.map(), op.key(), current + 1, null));
+                }
+                case APPEND -> {
+                    String appended = JsonDocuments.appendToArray(
+                            stored == null ? null : Envelope.document(stored), op.json(), op.map(), op.key());
+                    HazelcastJsonValue next = Envelope.wrap(current + 1, operationId, appended);
                     state.put(ref, next);
                     writes.put(ref, next);
                     results.add(new TxResult(op.kind(), op.map(), op.key(), current + 1, null));

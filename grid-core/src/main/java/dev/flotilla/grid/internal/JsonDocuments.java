@@ -9,6 +9,10 @@ import dev.flotilla.grid.GridException;
 import dev.flotilla.grid.GridFailure;
 import dev.flotilla.grid.map.VersionedMap;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
 import java.io.IOException;
 
 /** Checks that a text is exactly one well-formed JSON document, by streaming it (no tree is built). */
@@ -16,6 +20,8 @@ public final class JsonDocuments {
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(256).build())
             .build();
+
+    private static final ObjectMapper TREES = new ObjectMapper(JSON);
 
     private JsonDocuments() {
     }
@@ -46,6 +52,37 @@ public final class JsonDocuments {
                     + ", column " + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw new GridException(GridFailure.INVALID_VALUE, "value could not be read as JSON");
+        }
+    }
+
+    /**
+     * The array {@code stored} with {@code element} added last ({@code [element]} when {@code stored} is null);
+     * a definite {@link GridFailure#INVALID_ARGUMENT} naming map and key when {@code stored} is not an array, and a
+     * definite {@link GridFailure#INVALID_VALUE} when the result would pass the document size limit.
+     */
+    public static String appendToArray(String stored, String element, String map, String key) {
+        try {
+            ArrayNode array;
+            if (stored == null) {
+                array = TREES.createArrayNode();
+            } else if (TREES.readTree(stored) instanceof ArrayNode present) {
+                array = present;
+            } else {
+                throw new GridException(GridFailure.INVALID_ARGUMENT, "cannot append to map '" + map + "', key '"
+                        + key + "': its document is not a JSON array");
+            }
+            JsonNode added = TREES.readTree(element);
+            array.add(added);
+            String appended = TREES.writeValueAsString(array);
+            if (appended.length() > VersionedMap.MAX_DOCUMENT_CHARS) {
+                throw new GridException(GridFailure.INVALID_VALUE, "appending to map '" + map + "', key '" + key
+                        + "' would make a document of " + appended.length() + " characters; the limit is "
+                        + VersionedMap.MAX_DOCUMENT_CHARS);
+            }
+            return appended;
+        } catch (JsonProcessingException e) {
+            throw new GridException(GridFailure.INTERNAL, "the document of map '" + map + "', key '" + key
+                    + "' could not be read as JSON", e);
         }
     }
 }

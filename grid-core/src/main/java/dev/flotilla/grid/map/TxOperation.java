@@ -10,9 +10,10 @@ import java.util.Locale;
  * @param kind      what the operation does
  * @param map       the versioned map's name
  * @param key       the key
- * @param json      the document to write (puts only; null otherwise)
+ * @param json      the document to write (puts), the element to append (appends); null otherwise
  * @param ifVersion the version the key must have for the operation to apply: {@link #ANY_VERSION} for none, 0 for
- *                  "absent" (puts only), a positive version otherwise; gets take {@link #ANY_VERSION} only
+ *                  "absent" (puts and appends only), a positive version otherwise; gets take {@link #ANY_VERSION}
+ *                  only
  */
 public record TxOperation(Kind kind, String map, String key, String json, long ifVersion) {
     /** {@link #ifVersion()} of an unconditional operation. */
@@ -27,9 +28,14 @@ public record TxOperation(Kind kind, String map, String key, String json, long i
         /** Writes a document; the version becomes the current one plus 1 (1 when absent). */
         PUT,
         /** Deletes the key; answers the deleted version (0 when it was absent). */
-        DELETE;
+        DELETE,
+        /**
+         * Adds a JSON value as the last element of the JSON array stored at the key ({@code [value]} when absent);
+         * the version is bumped as by a put. A present document that is not an array fails the transaction.
+         */
+        APPEND;
 
-        /** The lower-case name used on the wire: {@code get}, {@code put}, {@code delete}. */
+        /** The lower-case name used on the wire: {@code get}, {@code put}, {@code delete}, {@code append}. */
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -58,5 +64,10 @@ public record TxOperation(Kind kind, String map, String key, String json, long i
     /** Deletes the key only if it has version {@code ifVersion} (positive). */
     public static TxOperation delete(String map, String key, long ifVersion) {
         return new TxOperation(Kind.DELETE, map, key, null, ifVersion);
+    }
+
+    /** Appends {@code json} to the array at the key whatever version the key has. */
+    public static TxOperation append(String map, String key, String json) {
+        return new TxOperation(Kind.APPEND, map, key, json, ANY_VERSION);
     }
 }

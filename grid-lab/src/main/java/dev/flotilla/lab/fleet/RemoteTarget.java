@@ -4,17 +4,24 @@ import dev.flotilla.client.FlotillaClient;
 import dev.flotilla.client.RemoteCounter;
 import dev.flotilla.client.RemoteGrowSet;
 import dev.flotilla.client.RemoteRegister;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flotilla.client.protocol.AccountsRequest;
+import dev.flotilla.client.protocol.TransactionOperation;
+import dev.flotilla.client.protocol.TransactionRequest;
 import dev.flotilla.client.protocol.TransferRequest;
 import dev.flotilla.grid.guarantee.Accounts;
 import dev.flotilla.grid.guarantee.Counter;
 import dev.flotilla.grid.guarantee.GrowSet;
 import dev.flotilla.grid.guarantee.GuaranteeMode;
 import dev.flotilla.grid.guarantee.Register;
+import dev.flotilla.grid.map.TxOperation;
 import dev.flotilla.lab.workload.Documents;
 import dev.flotilla.lab.workload.Target;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 
@@ -25,6 +32,7 @@ import java.util.SortedSet;
  * interfaces itself (it must not depend on grid-core).
  */
 public final class RemoteTarget implements Target {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final FlotillaClient client;
     private final GuaranteeMode mode;
 
@@ -110,5 +118,23 @@ public final class RemoteTarget implements Target {
     @Override
     public Documents documents(String map) {
         return Documents.remote(client.map(map));
+    }
+
+    @Override
+    public List<String> transaction(List<TxOperation> operations) {
+        List<TransactionOperation> request = operations.stream().map(op -> new TransactionOperation(op.kind().id(),
+                op.map(), op.key(), op.json() == null ? null : json(op.json()),
+                op.ifVersion() == TxOperation.ANY_VERSION ? null : op.ifVersion())).toList();
+        return client.transaction(new TransactionRequest(mode.id(), request)).results().stream()
+                .map(result -> result.value() == null || result.value().isNull() ? null : result.value().toString())
+                .toList();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + text, e);
+        }
     }
 }

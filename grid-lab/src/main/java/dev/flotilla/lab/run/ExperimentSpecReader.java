@@ -65,7 +65,12 @@ final class ExperimentSpecReader {
         if (!root.has("mode")) {
             throw new InvalidSpecException("mode", null, "is required");
         }
-        b.mode(text("mode", root.get("mode")));
+        String mode = text("mode", root.get("mode"));
+        // Only the product's map transactions run a list-append txn as one unit; other modes have none.
+        if (root.get("workload").asText().equals("list-append") && !mode.equals("tx-one-phase") && !mode.equals("tx-two-phase")) {
+            throw new InvalidSpecException("mode", mode, "the list-append workload runs only under tx-one-phase or tx-two-phase");
+        }
+        b.mode(mode);
         if (root.has("map")) {
             JsonNode map = root.get("map");
             requireObject("map", map);

@@ -4,6 +4,9 @@ import dev.flotilla.grid.guarantee.Accounts;
 import dev.flotilla.grid.guarantee.Counter;
 import dev.flotilla.grid.guarantee.GrowSet;
 import dev.flotilla.grid.guarantee.Register;
+import dev.flotilla.grid.map.TxOperation;
+
+import java.util.List;
 
 /**
  * What a workload's client runs against: one guarantee mode's operation families and the document API, on one
@@ -29,4 +32,11 @@ public interface Target {
 
     /** The versioned document map of that name (the product's document API; the mode does not apply). */
     Documents documents(String map);
+
+    /**
+     * Runs {@code operations} as one product map transaction under the target's mode ({@code tx-one-phase} or
+     * {@code tx-two-phase}; the product refuses the others); answers, per operation in order, a get's document
+     * as JSON text (null when absent) and null for writes.
+     */
+    List<String> transaction(List<TxOperation> operations);
 }

@@ -9,14 +9,14 @@ import java.util.stream.Stream;
 
 /**
  * The name-based registry of workloads: {@code bank}, {@code register}, {@code set}, {@code counter},
- * {@code documents}.
+ * {@code documents}, {@code list-append}.
  */
 public final class Workloads {
     private static final Map<String, Workload> BY_NAME = Stream.of(
                     new BankWorkload(), new RegisterWorkload(), new SetWorkload(), new CounterWorkload(),
-                    new DocumentsWorkload())
+                    new DocumentsWorkload(), new ListAppendWorkload())
             .collect(Collectors.toUnmodifiableMap(Workload::name, Function.identity()));
-    private static final List<String> NAMES = List.of("bank", "register", "set", "counter", "documents");
+    private static final List<String> NAMES = List.of("bank", "register", "set", "counter", "documents", "list-append");
 
     private Workloads() {
     }

@@ -104,10 +104,12 @@ final class TransactionCodec {
             case "get" -> TxOperation.Kind.GET;
             case "put" -> TxOperation.Kind.PUT;
             case "delete" -> TxOperation.Kind.DELETE;
-            default -> throw shape(where + ": unknown op '" + StreamedBodies.printable(o.op) + "'; ops are get, put and delete");
+            case "append" -> TxOperation.Kind.APPEND;
+            default -> throw shape(where + ": unknown op '" + StreamedBodies.printable(o.op)
+                    + "'; ops are get, put, append and delete");
         };
-        if (kind == TxOperation.Kind.PUT && o.document == null) {
-            throw shape(where + ": a put needs 'value'");
+        if ((kind == TxOperation.Kind.PUT || kind == TxOperation.Kind.APPEND) && o.document == null) {
+            throw shape(where + ": " + (kind == TxOperation.Kind.PUT ? "a put" : "an append") + " needs 'value'");
         }
         return new TxOperation(kind, o.map, o.key, o.document, o.ifVersion);
     }

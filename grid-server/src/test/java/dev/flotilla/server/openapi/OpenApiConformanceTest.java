@@ -154,6 +154,10 @@ class OpenApiConformanceTest {
                  {"op":"get","map":"conform","key":"t1"},{"op":"get","map":"conform","key":"never"},
                  {"op":"delete","map":"conform","key":"never"}]}"""), 200);
         check("POST", "/tx", http.post("/tx", """
+                {"mode":"tx-two-phase","operations":[{"op":"append","map":"conform","key":"list","value":3}]}"""), 200);
+        check("POST", "/tx", http.post("/tx", """
+                {"mode":"tx-two-phase","operations":[{"op":"append","map":"conform","key":"t1","value":3}]}"""), 400);
+        check("POST", "/tx", http.post("/tx", """
                 {"mode":"tx-one-phase","operations":[{"op":"put","map":"conform","key":"t1","value":{},"ifVersion":7}]}"""), 412);
         check("POST", "/tx", http.post("/tx", "{\"mode\":\"tx-one-phase\",\"operations\":[]}"), 400);
     }

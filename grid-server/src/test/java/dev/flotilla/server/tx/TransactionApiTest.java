@@ -72,6 +72,33 @@ class TransactionApiTest {
     }
 
     @Test
+    void tx_appendToAbsentThenToArray_200WithNewVersionsAndTheListRead() {
+        String m = mapName();
+        assertThat(http.post("/tx", tx("tx-one-phase", op("append", m, "k", "1", null))).status()).isEqualTo(200);
+
+        Http.Reply reply = http.post("/tx", tx("tx-two-phase", op("append", m, "k", "{\"b\":2}", 1L), op("get", m, "k", null, null)));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.body()).isEqualTo("{\"mode\":\"tx-two-phase\",\"results\":["
+                + "{\"op\":\"append\",\"map\":\"" + m + "\",\"key\":\"k\",\"version\":2},"
+                + "{\"op\":\"get\",\"map\":\"" + m + "\",\"key\":\"k\",\"version\":2,\"value\":[1,{\"b\":2}]}]}");
+    }
+
+    @Test
+    void tx_appendToANonArray_400InvalidArgumentDefiniteAndNothingWritten() {
+        String m = mapName();
+        http.put("/maps/" + m + "/doc", "{\"a\":1}");
+
+        var problem = http.post("/tx", tx("tx-two-phase", op("put", m, "other", "1", null), op("append", m, "doc", "5", null)))
+                .assertProblem(400, "invalid-argument", true);
+
+        assertThat(problem.get("detail").asText()).contains(m, "'doc'", "not a JSON array");
+        assertThat(http.get("/maps/" + m + "/doc").body()).isEqualTo("{\"a\":1}");
+        assertThat(http.get("/maps/" + m + "/other").status()).isEqualTo(404);
+        http.post("/tx", tx("tx-two-phase", op("append", m, "k", null, null))).assertProblem(400, "invalid-request", true);
+    }
+
+    @Test
     void tx_versionMismatchOnLastOperation_412NamingMapAndKeyAndNothingWritten() {
         String a = mapName();
         String b = mapName();
