@@ -7,6 +7,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -16,8 +24,16 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Reads and writes histories as JSON Lines, one event per line (DESIGN.md section 6).
@@ -50,19 +66,66 @@ public final class HistoryFile {
     public static History read(Reader reader) throws IOException {
         BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         OperationPairing pairing = new OperationPairing();
+        // Lines are parsed in chunks on the common pool while this thread reads ahead and pairs the chunks in
+        // file order, so the first bad line is still the one reported; a few chunks in flight bound the memory.
+        ArrayDeque<CompletableFuture<ParsedChunk>> inFlight = new ArrayDeque<>();
+        int window = Math.max(2, ForkJoinPool.getCommonPoolParallelism() + 1);
         long lineNumber = 0;
-        String line;
-        while ((line = lines.readLine()) != null) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
+        boolean more = true;
+        while (more || !inFlight.isEmpty()) {
+            while (more && inFlight.size() < window) {
+                List<String> chunk = new ArrayList<>(CHUNK_LINES);
+                long firstLine = lineNumber + 1;
+                String line;
+                while (chunk.size() < CHUNK_LINES && (line = lines.readLine()) != null) {
+                    chunk.add(line);
+                }
+                lineNumber += chunk.size();
+                more = chunk.size() == CHUNK_LINES;
+                inFlight.add(CompletableFuture.supplyAsync(() -> ParsedChunk.parse(chunk, firstLine)));
             }
-            Event event = parseLine(line, lineNumber);
-            if (event != null) {
-                pairing.accept(event, lineNumber);
+            ParsedChunk parsed;
+            try {
+                parsed = inFlight.poll().join();
+            } catch (CompletionException e) { // an error, out of memory say, is the caller's, as if read here
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e.getCause() instanceof RuntimeException failure ? failure : e;
+            }
+            for (int i = 0; i < parsed.events.length; i++) {
+                if (parsed.events[i] != null) {
+                    pairing.accept(parsed.events[i], parsed.firstLine + i);
+                }
+            }
+            if (parsed.failure != null) {
+                inFlight.forEach(future -> future.cancel(false));
+                throw parsed.failure;
             }
         }
         return pairing.toHistory();
+    }
+
+    private static final int CHUNK_LINES = 8192;
+
+    /**
+     * The events of consecutive lines (null for blank and nemesis lines), up to the first bad line, whose error is
+     * kept to be thrown once the lines before it are paired.
+     */
+    private record ParsedChunk(Event[] events, long firstLine, RuntimeException failure) {
+        static ParsedChunk parse(List<String> lines, long firstLine) {
+            Map<String, String> names = new HashMap<>();
+            Event[] events = new Event[lines.size()];
+            for (int i = 0; i < events.length; i++) {
+                String line = lines.get(i);
+                try {
+                    events[i] = line.isBlank() ? null : parseLine(line, firstLine + i, names);
+                } catch (HistoryFormatException | UncheckedIOException e) {
+                    return new ParsedChunk(Arrays.copyOf(events, i), firstLine, e);
+                }
+            }
+            return new ParsedChunk(events, firstLine, null);
+        }
     }
 
     /** Writes events as JSON Lines to a file, replacing it. */
@@ -157,6 +220,11 @@ public final class HistoryFile {
     // Streams the envelope fields and builds a tree only for "value": several times faster than
     // a tree per line, which matters for histories of a few hundred thousand events. Null for a nemesis line.
     static Event parseLine(String line, long lineNumber) {
+        return parseLine(line, lineNumber, new HashMap<>());
+    }
+
+    /** Parses one line; {@code names} shares the strings of repeated {@code f}s and keys between lines. */
+    private static Event parseLine(String line, long lineNumber, Map<String, String> names) {
         Long index = null;
         Long time = null;
         Long process = null;
@@ -182,9 +250,10 @@ public final class HistoryFile {
                         process = integer(json, token, field, lineNumber);
                     }
                     case "type" -> type = text(json, token, field, lineNumber);
-                    case "f" -> f = text(json, token, field, lineNumber);
-                    case "key" -> key = token == JsonToken.VALUE_NULL ? null : text(json, token, field, lineNumber);
-                    case "value" -> value = MAPPER.readTree(json);
+                    case "f" -> f = names.computeIfAbsent(text(json, token, field, lineNumber), name -> name);
+                    case "key" -> key = token == JsonToken.VALUE_NULL ? null
+                            : names.computeIfAbsent(text(json, token, field, lineNumber), name -> name);
+                    case "value" -> value = tree(json, token);
                     // Another tool's error may be any JSON value (Jepsen's often is a map): kept as its JSON text.
                     case "error" -> error = token == JsonToken.VALUE_NULL ? null
                             : token == JsonToken.VALUE_STRING ? json.getText() : MAPPER.readTree(json).toString();
@@ -216,6 +285,41 @@ public final class HistoryFile {
             throw new HistoryFormatException(lineNumber, e.getMessage(), e);
         }
         return new Event(index, time == null ? 0 : time, process.intValue(), eventType, f, key, value, error);
+    }
+
+    /**
+     * The JSON value at the current token, as {@code ObjectMapper.readTree} builds it (ints, longs and big integers,
+     * doubles, the last of repeated object fields) without its per-call set-up: values are most of a history.
+     */
+    private static JsonNode tree(JsonParser json, JsonToken token) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        return switch (token) {
+            case VALUE_NULL -> NullNode.getInstance();
+            case VALUE_TRUE -> BooleanNode.TRUE;
+            case VALUE_FALSE -> BooleanNode.FALSE;
+            case VALUE_STRING -> TextNode.valueOf(json.getText());
+            case VALUE_NUMBER_INT -> switch (json.getNumberType()) {
+                case INT -> IntNode.valueOf(json.getIntValue());
+                case LONG -> LongNode.valueOf(json.getLongValue());
+                default -> nodes.numberNode(json.getBigIntegerValue());
+            };
+            case START_ARRAY -> {
+                ArrayNode array = nodes.arrayNode();
+                for (JsonToken next = json.nextToken(); next != JsonToken.END_ARRAY; next = json.nextToken()) {
+                    array.add(tree(json, next));
+                }
+                yield array;
+            }
+            case START_OBJECT -> {
+                ObjectNode object = nodes.objectNode();
+                for (JsonToken next = json.nextToken(); next == JsonToken.FIELD_NAME; next = json.nextToken()) {
+                    String name = json.currentName();
+                    object.set(name, tree(json, json.nextToken()));
+                }
+                yield object;
+            }
+            default -> MAPPER.readTree(json); // floats and the rare rest, exactly as the mapper reads them
+        };
     }
 
     private static long integer(JsonParser json, JsonToken token, String field, long lineNumber) throws IOException {

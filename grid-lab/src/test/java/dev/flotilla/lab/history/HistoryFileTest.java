@@ -107,6 +107,32 @@ class HistoryFileTest {
     }
 
     @Test
+    void historyFile_manyChunks_pairsAcrossChunkBordersAndNamesTheFirstBadLine() throws IOException {
+        // The reader parses chunks of lines in parallel: an operation spans a chunk border, values of every JSON
+        // kind round-trip, and of two bad lines far apart the earlier is reported, after the lines before it.
+        StringBuilder text = new StringBuilder();
+        int operations = 20_000;
+        for (int i = 0; i < operations; i++) {
+            text.append("{\"index\":").append(2 * i).append(",\"process\":7,\"type\":\"invoke\",\"f\":\"write\","
+                    + "\"key\":\"k").append(i % 3).append("\",\"value\":[").append(i).append(",1.5,\"s\",true,null,{\"a\":")
+                    .append(Long.MAX_VALUE).append("}]}\n");
+            text.append("{\"index\":").append(2 * i + 1).append(",\"process\":7,\"type\":\"ok\",\"f\":\"write\"}\n");
+        }
+        History history = HistoryFile.read(new StringReader(text.toString()));
+
+        assertThat(history.operations()).hasSize(operations);
+        assertThat(history.operations().get(operations - 1).invokeValue().toString())
+                .isEqualTo("[" + (operations - 1) + ",1.5,\"s\",true,null,{\"a\":" + Long.MAX_VALUE + "}]");
+
+        String[] lines = text.toString().split("\n");
+        lines[12_345] = "{\"index\":";
+        lines[30_000] = "not json";
+        assertThatThrownBy(() -> read(lines))
+                .isInstanceOf(HistoryFormatException.class)
+                .satisfies(e -> assertThat(((HistoryFormatException) e).line()).isEqualTo(12_346));
+    }
+
+    @Test
     void historyFile_malformedJson_failsWithLineNumber() {
         assertThatThrownBy(() -> read(
                 "{\"index\":0,\"process\":1,\"type\":\"invoke\",\"f\":\"read\"}",
