@@ -42,8 +42,9 @@ public enum GuaranteeMode {
      * a failure between them leaves the money withdrawn and not deposited, and a snapshot read can fall between
      * them. Migration and graceful leave: steps are retried on the new owner before running, so nothing is lost.
      * Crash: a step whose owner dies mid-call is retried by Hazelcast (at least once) and can be applied twice
-     * (a counter over-counts, a withdrawal happens twice), and a retried {@code replace} that had succeeded answers
-     * {@code false}, so a compare-and-set can be reported as failed although it was applied; acknowledged steps
+     * (a counter over-counts, a withdrawal happens twice); a retried {@code replace} or withdrawal that had applied
+     * would answer "no", so a "no" given while a member left the member list fails with the non-definite
+     * {@link GridFailure#MEMBER_LOST} instead of a definite refusal; acknowledged steps
      * survive with {@code backup-count >= 1}. Split brain: both sides apply steps; the merge drops the smaller
      * side's.
      */

@@ -71,7 +71,7 @@ public final class Guarantees {
         GuaranteeNames names = new GuaranteeNames(ns);
         ModeOperations operations = switch (mode) {
             case UNSAFE -> new UnsafeGuarantee(GuaranteeMaps.of(hazelcast, names));
-            case ATOMIC_KEY -> new AtomicKeyGuarantee(GuaranteeMaps.of(hazelcast, names));
+            case ATOMIC_KEY -> new AtomicKeyGuarantee(GuaranteeMaps.of(hazelcast, names), hazelcast.getCluster());
             case LOCKED -> new LockedGuarantee(GuaranteeMaps.of(hazelcast, names));
             case TX_ONE_PHASE -> TransactionalGuarantee.onePhase(hazelcast, names);
             case TX_TWO_PHASE -> TransactionalGuarantee.twoPhase(hazelcast, names);

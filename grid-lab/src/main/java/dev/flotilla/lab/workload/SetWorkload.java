@@ -13,11 +13,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A grow-only set: every worker adds unique numbers ({@code add}); the final read ({@code read}) must contain
- * every acknowledged add ({@code set} checker). Worker {@code w}'s elements are {@code w * 10^9 + i}.
+ * A grow-only set: every worker adds unique numbers ({@code add}) and, one request in {@value #READ_EVERY}, reads
+ * the whole set ({@code read}), so the {@code set-full} checker can date when each element became visible and
+ * whether it was seen and then missed; the final read must contain every acknowledged add. Worker {@code w}'s
+ * elements are {@code w * 10^9 + i}.
  */
 final class SetWorkload implements Workload {
     private static final long WORKER_SPAN = 1_000_000_000L;
+    /** One whole-set read per this many requests: a read returns every element so far, so it grows with the run. */
+    static final int READ_EVERY = 20;
 
     @Override
     public String name() {
@@ -26,14 +30,17 @@ final class SetWorkload implements Workload {
 
     @Override
     public String model() {
-        return "set";
+        return "set-full";
     }
 
     @Override
     public Generator generator(WorkloadSettings settings, long seed, int worker) {
         // Elements are unique by construction; the seed only picks where each worker's sequence starts.
         long[] next = {worker * WORKER_SPAN + Seeds.random(seed, worker).nextInt(1000) * 1000L};
-        return () -> new Request("add", null, next[0]++);
+        int[] requests = {0};
+        return () -> ++requests[0] % READ_EVERY == 0
+                ? new Request("read", null, null)
+                : new Request("add", null, next[0]++);
     }
 
     @Override

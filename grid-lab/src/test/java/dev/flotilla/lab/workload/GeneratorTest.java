@@ -78,9 +78,19 @@ class GeneratorTest {
         Set<Object> seen = new HashSet<>();
         for (int worker = 0; worker < 8; worker++) {
             for (Request request : take(Workloads.byName("set"), 3, worker, 1000)) {
-                assertThat(seen.add(request.value())).as("element %s", request.value()).isTrue();
+                if (request.f().equals("add")) {
+                    assertThat(seen.add(request.value())).as("element %s", request.value()).isTrue();
+                }
             }
         }
+    }
+
+    @Test
+    void setGenerator_readsTheWholeSetOnceEvery20Requests() {
+        var requests = take(Workloads.byName("set"), 3, 0, 1000);
+        assertThat(requests).filteredOn(r -> r.f().equals("read")).hasSize(1000 / SetWorkload.READ_EVERY);
+        assertThat(requests.get(SetWorkload.READ_EVERY - 1).f()).isEqualTo("read");
+        assertThat(requests).filteredOn(r -> !r.f().equals("read")).allMatch(r -> r.f().equals("add"));
     }
 
     @Test
