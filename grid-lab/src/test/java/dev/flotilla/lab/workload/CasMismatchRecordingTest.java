@@ -8,6 +8,8 @@ import dev.flotilla.grid.guarantee.GrowSet;
 import dev.flotilla.grid.guarantee.GuaranteeMode;
 import dev.flotilla.grid.guarantee.Guarantees;
 import dev.flotilla.grid.guarantee.Register;
+import dev.flotilla.grid.map.TxOperation;
+import dev.flotilla.grid.map.TxResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,9 @@ class CasMismatchRecordingTest {
             public GrowSet set(String ns) { return in(ns).set(); }
             public Counter counter(String ns) { return in(ns).counter(); }
             public Documents documents(String map) { return Documents.embedded(grid.map(map)); }
+            public List<String> transaction(List<TxOperation> operations) {
+                return grid.transaction(GuaranteeMode.TX_ONE_PHASE, operations).stream().map(TxResult::json).toList();
+            }
         };
     }
 

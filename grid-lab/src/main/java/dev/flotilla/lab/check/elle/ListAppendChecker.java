@@ -383,9 +383,9 @@ public final class ListAppendChecker implements Checker {
                 if (read[i] != longest[i]) {
                     key.broken = true;
                     findings.add("incompatible-order", reader.describe() + " read " + mop.key() + " = "
-                            + Arrays.toString(read).replace(",", "") + " but " + txns.get(key.longestReader).describe()
-                            + " read " + Arrays.toString(longest).replace(",", "")
-                            + ": neither is a prefix of the other");
+                            + around(read, i) + " but " + txns.get(key.longestReader).describe()
+                            + " read " + around(longest, i) + ": they differ at position " + i
+                            + ", so neither is a prefix of the other");
                     return;
                 }
             }
@@ -504,5 +504,19 @@ public final class ListAppendChecker implements Checker {
             this.id = id;
             this.name = name;
         }
+    }
+
+    /** The elements of a read up to and just past {@code position}, with the earlier ones elided: reads grow long. */
+    private static String around(long[] read, int position) {
+        int from = Math.max(0, position - 2);
+        int to = Math.min(read.length, position + 2);
+        StringBuilder text = new StringBuilder("[");
+        if (from > 0) {
+            text.append(".. ");
+        }
+        for (int i = from; i < to; i++) {
+            text.append(i > from ? " " : "").append(read[i]);
+        }
+        return text.append(to < read.length ? " ..]" : "]").toString();
     }
 }
