@@ -53,7 +53,7 @@ public final class Grid implements AutoCloseable {
         int replicasShown = config.maps().values().stream()
                 .mapToInt(s -> s.backupCount() + s.asyncBackupCount())
                 .reduce(config.mapDefaults().backupCount() + config.mapDefaults().asyncBackupCount(), Math::max);
-        this.cluster = new HazelcastClusterView(hazelcast, replicasShown);
+        this.cluster = new HazelcastClusterView(hazelcast, replicasShown, config.memberSecret());
         this.transactions = new HazelcastMapTransaction(hazelcast);
         this.sampler = MapStatisticsSampler.of(hazelcast);
     }

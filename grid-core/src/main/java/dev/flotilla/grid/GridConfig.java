@@ -44,6 +44,13 @@ import java.util.regex.Pattern;
  * @param hazelcastConfig              a native Hazelcast YAML or XML config file to start from; every other field
  *                                     is applied on top of it, {@code properties} last; null: none
  * @param properties                   Hazelcast properties passed as they are, for what no field covers
+ * @param clientProtocol               whether the member port also serves Hazelcast's native client protocol;
+ *                                     off by default: members bind a member-only endpoint, so whoever guesses the
+ *                                     cluster name cannot read or write the maps with a Hazelcast client
+ * @param memberSecret                 a secret shared by the cluster's nodes (at least 16 characters) with which
+ *                                     each member signs its address in a member attribute, so members can tell a
+ *                                     member that does not know it; null: members carry an unsigned marker only.
+ *                                     It is never printed: {@link #toString()} hides it
  */
 public record GridConfig(
         String clusterName,
@@ -62,7 +69,9 @@ public record GridConfig(
         Duration heartbeatInterval,
         Duration maxNoHeartbeat,
         Path hazelcastConfig,
-        Map<String, String> properties) {
+        Map<String, String> properties,
+        boolean clientProtocol,
+        String memberSecret) {
 
     private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern MEMBER_ADDRESS = Pattern.compile("[A-Za-z0-9_.:\\[\\]-]+(:\\d{1,5})?");
@@ -132,6 +141,28 @@ public record GridConfig(
             }
         }
         properties = Map.copyOf(properties == null ? Map.of() : properties);
+        if (memberSecret != null && memberSecret.strip().length() < 16) {
+            // The value is a secret: the error names the key and the rule, never the value.
+            throw new InvalidConfigException("member-secret", "(hidden)", "must be at least 16 characters");
+        }
+        if (memberSecret != null && portAutoIncrement) {
+            throw new InvalidConfigException("port-auto-increment", true, "cannot be on with member-secret: a member "
+                    + "signs the address it was configured with, and a port moved by auto-increment would not match");
+        }
+    }
+
+    /** The fields as the record prints them, with the member secret hidden. */
+    @Override
+    public String toString() {
+        return "GridConfig[clusterName=" + clusterName + ", bindAddress=" + bindAddress + ", publicAddress="
+                + publicAddress + ", port=" + port + ", portAutoIncrement=" + portAutoIncrement + ", members=" + members
+                + ", partitionCount=" + partitionCount + ", mapDefaults=" + mapDefaults + ", maps=" + maps
+                + ", cpMemberCount=" + cpMemberCount + ", cpFailOnIndeterminateState=" + cpFailOnIndeterminateState
+                + ", cpLeaderElectionTimeout=" + cpLeaderElectionTimeout + ", cpLeaderHeartbeatPeriod="
+                + cpLeaderHeartbeatPeriod + ", heartbeatInterval=" + heartbeatInterval + ", maxNoHeartbeat="
+                + maxNoHeartbeat + ", hazelcastConfig=" + hazelcastConfig + ", properties=" + properties
+                + ", clientProtocol=" + clientProtocol + ", memberSecret=" + (memberSecret == null ? "none" : "(hidden)")
+                + "]";
     }
 
     /** A builder holding every default. */
@@ -232,6 +263,8 @@ public record GridConfig(
         private Duration maxNoHeartbeat = Duration.ofSeconds(10);
         private Path hazelcastConfig = null;
         private Map<String, String> properties = new LinkedHashMap<>();
+        private boolean clientProtocol = false;
+        private String memberSecret = null;
 
         private Builder() {
         }
@@ -254,6 +287,8 @@ public record GridConfig(
             maxNoHeartbeat = c.maxNoHeartbeat;
             hazelcastConfig = c.hazelcastConfig;
             properties = new LinkedHashMap<>(c.properties);
+            clientProtocol = c.clientProtocol;
+            memberSecret = c.memberSecret;
         }
 
         /** Members join only members with the same cluster name. Default {@code flotilla}. */
@@ -373,12 +408,30 @@ public record GridConfig(
             return this;
         }
 
+        /**
+         * Whether the member port also accepts Hazelcast's native client protocol. Default false: the port speaks
+         * the member protocol only (Flotilla's clients use HTTP).
+         */
+        public Builder clientProtocol(boolean open) {
+            this.clientProtocol = open;
+            return this;
+        }
+
+        /**
+         * The cluster's shared member secret (at least 16 characters), with which members sign the address they
+         * announce so that a member without it is reported as unknown. Default none.
+         */
+        public Builder memberSecret(String secret) {
+            this.memberSecret = secret;
+            return this;
+        }
+
         /** Validates and builds. */
         public GridConfig build() {
             return new GridConfig(clusterName, bindAddress, publicAddress, port, portAutoIncrement, members,
                     partitionCount, mapDefaults, maps, cpMemberCount, cpFailOnIndeterminateState,
                     cpLeaderElectionTimeout, cpLeaderHeartbeatPeriod, heartbeatInterval, maxNoHeartbeat,
-                    hazelcastConfig, properties);
+                    hazelcastConfig, properties, clientProtocol, memberSecret);
         }
     }
 }

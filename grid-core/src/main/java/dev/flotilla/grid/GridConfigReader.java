@@ -89,6 +89,8 @@ final class GridConfigReader {
                 case "hazelcast-config" -> builder.hazelcastConfig(Path.of(text(key, value)));
                 case "port" -> builder.port(integer(key, value));
                 case "port-auto-increment" -> builder.portAutoIncrement(bool(key, value));
+                case "client-protocol" -> builder.clientProtocol(bool(key, value));
+                case "member-secret" -> builder.memberSecret(text(key, value));
                 case "members" -> builder.members(list(key, value));
                 case "partition-count" -> builder.partitionCount(integer(key, value));
                 case "cp.member-count" -> builder.cpMemberCount(integer(key, value));
@@ -129,7 +131,7 @@ final class GridConfigReader {
                 "port-auto-increment", "members", "partition-count", "hazelcast-config", "cp.member-count",
                 "cp.fail-on-indeterminate-operation-state", "cp.leader-election-timeout-millis",
                 "cp.leader-heartbeat-period-millis", "failure-detection.heartbeat-interval-seconds",
-                "failure-detection.max-no-heartbeat-seconds"));
+                "failure-detection.max-no-heartbeat-seconds", "client-protocol", "member-secret"));
         MAP_SETTINGS.forEach(setting -> keys.add("map-defaults." + setting));
         return Collections.unmodifiableSet(keys);
     }

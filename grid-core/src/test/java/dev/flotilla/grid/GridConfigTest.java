@@ -267,7 +267,8 @@ class GridConfigTest {
     void keys_everyListedKey_acceptedByFromProperties() {
         Map<String, Object> samples = Map.of("members", "127.0.0.1:5701", "public-address", "10.1.2.3:5701",
                 "map-defaults.merge-policy", "union", "map-defaults.split-brain-function", "member-count",
-                "map-defaults.split-brain-protect-on", "write", "cluster-name", "c", "bind-address", "127.0.0.1");
+                "map-defaults.split-brain-protect-on", "write", "cluster-name", "c", "bind-address", "127.0.0.1",
+                "client-protocol", "true", "member-secret", "a-secret-of-at-least-16");
         for (String key : GridConfig.keys()) {
             if (key.equals("hazelcast-config")) {
                 continue; // needs a file; fromYaml_hazelcastConfig_* read it
@@ -277,7 +278,7 @@ class GridConfigTest {
             assertThat(GridConfig.fromProperties(Map.of(key, value))).as(key).isNotNull();
         }
         assertThat(GridConfig.keys()).contains("port", "public-address", "hazelcast-config", "map-defaults.backup-count")
-                .hasSize(14 + GridConfig.mapSettingKeys().size());
+                .hasSize(16 + GridConfig.mapSettingKeys().size());
     }
 
     @Test

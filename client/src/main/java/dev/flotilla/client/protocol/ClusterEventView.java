@@ -15,13 +15,15 @@ import java.util.List;
  * {@code partition-promoted} (replicas lost but every map kept a backup, which took over: nothing lost;
  * {@code partitionId}, {@code lostReplicaIndex}, {@code reportedBy} set), {@code split-detected} (the node removed members that had
  * not left gracefully: crashed or cut off, it cannot tell which), {@code merged} (the node's side of a split merged
- * into the other side's cluster) and {@code merge-failed} ({@code membership} set on those three). Fields that do
+ * into the other side's cluster) and {@code merge-failed} ({@code membership} set on those three), and
+ * {@code unknown-member} (a member that is not a Flotilla member of this cluster is in it; {@code member} set, its
+ * attributes show what it announced, {@code /health} says why it is not recognised). Fields that do
  * not apply are absent; events from older servers parse with {@code membership} and {@code maps} null (an older
  * server's {@code partition-lost} also covers what is now {@code partition-promoted}).
  *
  * @param type             the event kind
  * @param at               when the answering node observed it (ISO-8601)
- * @param member           the member that joined or left
+ * @param member           the member that joined, left or is not recognised
  * @param migration        the migration process that started or finished
  * @param partitionId      the partition that lost replicas
  * @param lostReplicaIndex replicas 0 to this index were lost at once

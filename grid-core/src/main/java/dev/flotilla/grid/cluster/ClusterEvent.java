@@ -135,4 +135,21 @@ public sealed interface ClusterEvent {
             return "merge-failed";
         }
     }
+
+    /**
+     * A member that is not a Flotilla member of this cluster as this member knows it is in the cluster: it carries
+     * no Flotilla marker (a plain Hazelcast member that knew the cluster name) or, with a member secret, no valid
+     * signature of its address. Hazelcast Community cannot refuse it: it owns partitions and reads and writes maps
+     * like any member until an operator removes it. Reported once per member when it joins, or when this member
+     * starts and finds it already there.
+     *
+     * @param member the member as this member sees it, its attributes included
+     * @param reason why it is not recognised
+     */
+    record UnknownMember(Instant at, MemberInfo member, String reason) implements ClusterEvent {
+        @Override
+        public String type() {
+            return "unknown-member";
+        }
+    }
 }

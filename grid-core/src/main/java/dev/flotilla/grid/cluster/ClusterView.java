@@ -20,6 +20,13 @@ public interface ClusterView {
     /** Members in join order (the first is the master), as the local member sees them. */
     List<MemberInfo> members();
 
+    /**
+     * Members in the local view that are not Flotilla members of this cluster (see {@link ClusterEvent.UnknownMember}),
+     * each with the reason; empty when every member is recognised. Local, never blocks. During a split brain it
+     * covers this side's members only.
+     */
+    java.util.Map<MemberInfo, String> unknownMembers();
+
     /** Owner and backup replicas of every partition. */
     PartitionTable partitions();
 

@@ -43,14 +43,19 @@ public final class HazelcastClusterView implements ClusterView {
     private final MigrationWatcher migrations = new MigrationWatcher(this::publish);
     private final MembershipWatcher membership;
     private volatile boolean shuttingDown;
+    private final String memberSecret;
+    /** UUIDs of unknown members already reported, so a member is logged and published once. */
+    private final java.util.Set<String> reportedUnknown = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param replicasShown backups listed per partition: the most any map keeps (Hazelcast assigns replicas to
      *                      every member, whether a map uses them or not)
+     * @param memberSecret  the cluster's member secret, or null (see {@link MemberProof})
      */
-    public HazelcastClusterView(HazelcastInstance hazelcast, int replicasShown) {
+    public HazelcastClusterView(HazelcastInstance hazelcast, int replicasShown, String memberSecret) {
         this.hazelcast = hazelcast;
         this.replicasShown = replicasShown;
+        this.memberSecret = memberSecret;
         PartitionService partitions = hazelcast.getPartitionService();
         partitions.addMigrationListener(migrations);
         partitions.addPartitionLostListener(event -> publish(classify(event.getPartitionId(),
@@ -67,6 +72,40 @@ public final class HazelcastClusterView implements ClusterView {
                 () -> hazelcast.getCluster().getMembers().size());
         hazelcast.getCluster().addMembershipListener(membership);
         hazelcast.getLifecycleService().addLifecycleListener(membership);
+        hazelcast.getCluster().addMembershipListener(new com.hazelcast.cluster.MembershipListener() {
+            @Override
+            public void memberAdded(com.hazelcast.cluster.MembershipEvent event) {
+                reportIfUnknown(event.getMember());
+            }
+
+            @Override
+            public void memberRemoved(com.hazelcast.cluster.MembershipEvent event) {
+                reportedUnknown.remove(event.getMember().getUuid().toString());
+            }
+        });
+        hazelcast.getCluster().getMembers().forEach(this::reportIfUnknown);
+    }
+
+    /** Logs and publishes a member this member does not recognise, once per member. */
+    private void reportIfUnknown(Member member) {
+        MemberProof.problem(member, clusterName(), memberSecret).ifPresent(reason -> {
+            if (reportedUnknown.add(member.getUuid().toString())) {
+                LOG.error("UNKNOWN MEMBER in cluster '{}': {} ({}); it can read and write every map. Remove it and "
+                        + "close the member port to it (see docs/security.md)", clusterName(), format(member.getAddress()),
+                        reason);
+                publish(new ClusterEvent.UnknownMember(Instant.now(), toInfo(member), reason));
+            }
+        });
+    }
+
+    @Override
+    public java.util.Map<MemberInfo, String> unknownMembers() {
+        java.util.Map<MemberInfo, String> unknown = new java.util.LinkedHashMap<>();
+        for (Member member : hazelcast.getCluster().getMembers()) {
+            MemberProof.problem(member, clusterName(), memberSecret)
+                    .ifPresent(reason -> unknown.put(toInfo(member), reason));
+        }
+        return unknown;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.flotilla.grid.internal;
 
+import com.hazelcast.config.AdvancedNetworkConfig;
 import com.hazelcast.config.AliasedDiscoveryConfig;
+import com.hazelcast.config.ServerSocketEndpointConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
@@ -72,6 +74,14 @@ public final class HazelcastConfigMapper {
             }
         }
 
+        config.getMemberAttributeConfig().setAttribute(MemberProof.ATTRIBUTE, MemberProof.attributeFor(grid));
+        AdvancedNetworkConfig advanced = config.getAdvancedNetworkConfig();
+        if (grid.clientProtocol()) {
+            advanced.setEnabled(false);
+        } else {
+            memberEndpointOnly(advanced, network);
+        }
+
         config.setProperty("hazelcast.partition.count", Integer.toString(grid.partitionCount()));
         config.setProperty("hazelcast.heartbeat.interval.seconds", Long.toString(grid.heartbeatInterval().toSeconds()));
         config.setProperty("hazelcast.max.no.heartbeat.seconds", Long.toString(grid.maxNoHeartbeat().toSeconds()));
@@ -96,6 +106,25 @@ public final class HazelcastConfigMapper {
         // Explicit properties win over everything above.
         grid.properties().forEach(config::setProperty);
         return config;
+    }
+
+    /**
+     * Serves the member protocol alone on the member port: with Hazelcast's one shared socket (the default) the same
+     * port also accepts native clients, which authenticate with nothing but the cluster name. The advanced network
+     * config with only a member endpoint opens no client, REST or memcache socket at all; it takes over the unified
+     * network settings built above, and whatever endpoints a native file configured are replaced.
+     */
+    private static void memberEndpointOnly(AdvancedNetworkConfig advanced, NetworkConfig network) {
+        ServerSocketEndpointConfig member = new ServerSocketEndpointConfig()
+                .setPort(network.getPort())
+                .setPortAutoIncrement(network.isPortAutoIncrement())
+                .setPublicAddress(network.getPublicAddress())
+                .setInterfaces(network.getInterfaces());
+        member.setReuseAddress(network.isReuseAddress());
+        advanced.setEnabled(true);
+        advanced.setEndpointConfigs(new java.util.HashMap<>());
+        advanced.setMemberEndpointConfig(member);
+        advanced.setJoin(network.getJoin());
     }
 
     private static Config load(Path file) {

@@ -95,7 +95,7 @@ public class ClusterController {
      * Server-sent events: first {@code subscribed}, then {@code member-joined}, {@code member-left},
      * {@code migration-started}, {@code migration-finished}, {@code partition-lost} (entries lost, with the maps),
      * {@code partition-promoted} (a backup took over), {@code split-detected},
-     * {@code merged}, {@code merge-failed} as they happen, and a
+     * {@code merged}, {@code merge-failed}, {@code unknown-member} as they happen, and a
      * {@code heartbeat} every 30 s so a dead connection is noticed. The grid subscription ends when the client
      * disconnects.
      */

@@ -80,6 +80,9 @@ final class ClusterViews {
         if (event instanceof ClusterEvent.MemberJoined joined) {
             return new ClusterEventView(event.type(), at, member(joined.member()), null, null, null, null);
         }
+        if (event instanceof ClusterEvent.UnknownMember unknown) {
+            return new ClusterEventView(event.type(), at, member(unknown.member()), null, null, null, null);
+        }
         if (event instanceof ClusterEvent.MemberLeft left) {
             return new ClusterEventView(event.type(), at, member(left.member()), null, null, null, null);
         }

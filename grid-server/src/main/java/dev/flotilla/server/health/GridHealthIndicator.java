@@ -29,6 +29,8 @@ import java.util.Map;
  * {@code /health/safe} (it does not change this status), and {@code membership}: members seen against expected
  * ({@code minority} when this node sees at most half). Membership does not change the status either: a node
  * cannot tell a split from crashes, and without split-brain protection a minority side keeps serving anyway.
+ * {@code unknownMembers} lists members that are not Flotilla members of this cluster (docs/security.md); they do
+ * not change the status either: the node serves on, and such a member cannot be refused by Hazelcast Community.
  */
 @Singleton
 public class GridHealthIndicator extends LocalHealthIndicator {
@@ -66,8 +68,20 @@ public class GridHealthIndicator extends LocalHealthIndicator {
         details.put("memberCount", cluster.members().size());
         details.put("membership", membership(cluster.membership()));
         details.put("safety", HealthDetails.safety(safety.report()));
+        details.put("unknownMembers", unknownMembers(cluster));
         return HealthResult.builder("grid", state.serving() ? HealthStatus.UP : HealthStatus.DOWN).details(details)
                 .build();
+    }
+
+    /** Members that are not Flotilla members of this cluster: an intruder, or a node with another member secret. */
+    private static java.util.List<Map<String, Object>> unknownMembers(ClusterView cluster) {
+        return cluster.unknownMembers().entrySet().stream().map(entry -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("address", entry.getKey().address());
+            view.put("uuid", entry.getKey().uuid());
+            view.put("reason", entry.getValue());
+            return view;
+        }).toList();
     }
 
     private static Map<String, Object> membership(Membership membership) {

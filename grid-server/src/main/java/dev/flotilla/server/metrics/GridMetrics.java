@@ -104,6 +104,9 @@ public class GridMetrics implements MeterBinder {
         registries.add(registry);
         Gauge.builder("flotilla.cluster.members", grid, g -> g.isRunning() ? g.cluster().members().size() : 0)
                 .description("members in the cluster as this node sees it").register(registry);
+        Gauge.builder("flotilla.cluster.members.unknown", grid, g -> g.isRunning() ? g.cluster().unknownMembers().size() : 0)
+                .description("members in this node's view that are not Flotilla members of the cluster (docs/security.md)")
+                .register(registry);
         Gauge.builder("flotilla.cluster.safe", safety, s -> safe(s, Safety::clusterSafe) ? 1 : 0)
                 .description("1 when backups are in sync and no migration runs: any one member may leave").register(registry);
         Gauge.builder("flotilla.member.safe", safety, s -> safe(s, Safety::localMemberSafe) ? 1 : 0)
