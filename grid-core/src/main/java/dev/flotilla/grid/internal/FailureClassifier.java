@@ -57,7 +57,10 @@ public final class FailureClassifier {
         if (t instanceof IndeterminateOperationStateException) {
             return GridFailure.INDETERMINATE;
         }
-        if (t instanceof OperationTimeoutException || t instanceof TimeoutException) {
+        // A transaction that outlived its timeout (a commit held up by a merge or by locks across a cut): Hazelcast
+        // does not say how far the commit got, so it is a timeout, not an internal error.
+        if (t instanceof OperationTimeoutException || t instanceof TimeoutException
+                || t instanceof com.hazelcast.transaction.TransactionTimedOutException) {
             return GridFailure.TIMEOUT;
         }
         if (t instanceof MemberLeftException || t instanceof TargetDisconnectedException
