@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param id            the experiment's id on this node
  * @param name          the spec's name
- * @param state         {@code queued}, {@code running}, {@code done} or {@code failed}
+ * @param state         {@code queued}, {@code running}, {@code done}, {@code failed} or {@code cancelled}
  * @param phase         the runner's phase while running ({@code forming}, {@code running}, ..., {@code done})
  * @param operations    operations completed so far
  * @param members       running members of the experiment's own cluster now

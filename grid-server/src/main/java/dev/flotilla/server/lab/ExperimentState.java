@@ -13,11 +13,13 @@ enum ExperimentState {
     /** Finished with a verdict; its files are written. */
     DONE,
     /** Stopped by an error before a verdict. */
-    FAILED;
+    FAILED,
+    /** Cancelled by {@code DELETE}: taken off the queue, or stopped while running (its cluster shut down). */
+    CANCELLED;
 
     private final String wire = name().toLowerCase(Locale.ROOT);
 
-    /** The lower-case name sent over HTTP: {@code queued}, {@code running}, {@code done}, {@code failed}. */
+    /** The lower-case name sent over HTTP: {@code queued}, {@code running}, {@code done}, {@code failed}, {@code cancelled}. */
     String wire() {
         return wire;
     }

@@ -17,6 +17,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
@@ -106,6 +107,23 @@ public class LabController {
     public ExperimentStatus status(@PathVariable String id, HttpRequest<?> request) {
         QueryParameters.requireOnly(request, NO_PARAMETERS);
         return experiments.status(id);
+    }
+
+    /**
+     * Cancels an experiment: a queued one leaves the queue, a running one stops (clients, nemesis and its members
+     * shut down; what it recorded is kept); state {@code cancelled}. One that already ended is left as it is, so a
+     * repeated DELETE answers the same.
+     */
+    @Operation(summary = "Cancel an experiment", description = "200 with the status; 404 not-found for an unknown id")
+    @ApiResponse(responseCode = "200",
+            description = "the status after the cancel: cancelled, or the state it had already ended in",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.EXPERIMENT_STATUS)))
+    @ApiResponse(responseCode = "404", description = ApiComponents.NOT_FOUND,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ApiComponents.PROBLEM)))
+    @Delete(uri = "/{id}", produces = MediaType.APPLICATION_JSON)
+    public ExperimentStatus cancel(@PathVariable String id, HttpRequest<?> request) {
+        QueryParameters.requireOnly(request, NO_PARAMETERS);
+        return experiments.cancel(id);
     }
 
     /** The report: {@code report.html} when the caller accepts HTML first, else {@code result.json}; 409 until done. */

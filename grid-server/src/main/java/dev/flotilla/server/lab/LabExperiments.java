@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,8 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * (never the node's member), with their files under {@code flotilla-server.lab.output-dir/<id>}.
  *
  * <p>At most {@code flotilla-server.lab.max-queued} experiments wait behind the running one; more are refused
- * with 503 {@code lab-busy} (definite). Experiments live as long as the node: a restart forgets them, their files
- * stay on disk.
+ * with 503 {@code lab-busy} (definite). A spec beyond the node's bounds (members at the largest, clients, duration,
+ * safe timeout, keys) is refused with 400 {@code invalid-spec} naming the bound: an experiment runs its own
+ * members and client threads inside the node's JVM, so an unbounded one would take the node down. Experiments live
+ * as long as the node: a restart forgets them, their files stay on disk.
  */
 @Singleton
 public class LabExperiments {
@@ -46,9 +49,28 @@ public class LabExperiments {
     private final ThreadPoolExecutor runner;
     private final Map<String, Experiment> experiments = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final Bounds bounds;
 
+    /** What one experiment may ask for on this node. */
+    public record Bounds(int maxMembers, int maxClients, Duration maxDuration, Duration maxSafeTimeout, int maxKeys) {
+        /** The defaults of {@code flotilla-server.lab.*}. */
+        public static final Bounds DEFAULT = new Bounds(7, 16, Duration.ofMinutes(10), Duration.ofMinutes(5), 10_000);
+    }
+
+    @jakarta.inject.Inject
     public LabExperiments(@Value("${flotilla-server.lab.output-dir:lab-runs}") String outputDir,
-                          @Value("${flotilla-server.lab.max-queued:4}") int maxQueued) {
+                          @Value("${flotilla-server.lab.max-queued:4}") int maxQueued,
+                          @Value("${flotilla-server.lab.max-members:7}") int maxMembers,
+                          @Value("${flotilla-server.lab.max-clients:16}") int maxClients,
+                          @Value("${flotilla-server.lab.max-duration:10m}") Duration maxDuration,
+                          @Value("${flotilla-server.lab.max-safe-timeout:5m}") Duration maxSafeTimeout,
+                          @Value("${flotilla-server.lab.max-keys:10000}") int maxKeys) {
+        this(outputDir, maxQueued, new Bounds(maxMembers, maxClients, maxDuration, maxSafeTimeout, maxKeys));
+    }
+
+    /** A lab with these bounds. */
+    LabExperiments(String outputDir, int maxQueued, Bounds bounds) {
+        this.bounds = bounds;
         this.outputDir = Path.of(outputDir).toAbsolutePath();
         this.runner = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(Math.max(1, maxQueued)),
                 task -> {
@@ -58,18 +80,56 @@ public class LabExperiments {
                 });
     }
 
-    /** Queues an experiment; returns its status (state {@code queued}). */
+    /**
+     * Queues an experiment; returns its status (state {@code queued}).
+     *
+     * @throws ProblemException 400 {@code invalid-spec} naming the bound the spec exceeds, 503 {@code lab-busy} when
+     *                          the queue is full; nothing is queued either way
+     */
     public ExperimentStatus submit(ExperimentSpec spec) {
+        checkBounds(spec);
         long number = sequence.incrementAndGet(); // taken once: it names the experiment and orders the list
         String id = "e" + number + "-" + Long.toString(System.currentTimeMillis(), 36);
         Experiment experiment = new Experiment(id, number, spec, outputDir.resolve(id));
         experiments.put(id, experiment);
         try {
-            runner.execute(() -> experiment.run());
+            runner.execute(experiment);
         } catch (RejectedExecutionException e) {
             experiments.remove(id);
             throw new ProblemException(ErrorCode.LAB_BUSY, "the lab already has " + runner.getQueue().size()
                     + " experiments waiting behind a running one; try again when one has finished");
+        }
+        return experiment.status();
+    }
+
+    private void checkBounds(ExperimentSpec spec) {
+        within("members (the most the cluster reaches, joins included)", spec.maxMembers(), bounds.maxMembers(),
+                "max-members");
+        within("clients", spec.clients(), bounds.maxClients(), "max-clients");
+        within("keys", spec.keys(), bounds.maxKeys(), "max-keys");
+        within("duration-seconds", spec.duration().toSeconds(), bounds.maxDuration().toSeconds(), "max-duration");
+        within("safe-timeout-seconds", spec.safeTimeout().toSeconds(), bounds.maxSafeTimeout().toSeconds(),
+                "max-safe-timeout");
+    }
+
+    private static void within(String field, long value, long bound, String key) {
+        if (value > bound) {
+            throw new ProblemException(ErrorCode.INVALID_SPEC, field + " = " + value + ": this node runs at most "
+                    + bound + " (flotilla-server.lab." + key + ")");
+        }
+    }
+
+    /**
+     * Cancels an experiment: a queued one is taken off the queue, a running one is interrupted (its clients and
+     * nemesis stop, its members are shut down, and what it recorded so far is kept in its files); either way it
+     * ends {@code cancelled}. An experiment that already ended is left as it is. Idempotent: returns the status.
+     */
+    public ExperimentStatus cancel(String id) {
+        Experiment experiment = find(id);
+        if (runner.remove(experiment)) {
+            experiment.state = ExperimentState.CANCELLED;
+        } else {
+            experiment.cancel();
         }
         return experiment.status();
     }
@@ -86,11 +146,14 @@ public class LabExperiments {
         return find(id).status();
     }
 
-    /** A file of a finished experiment ({@code result.json}, {@code report.html}, {@code history.jsonl}), or a problem. */
+    /**
+     * A file of a finished experiment ({@code result.json}, {@code report.html}, {@code history.jsonl}), or a
+     * problem. A cancelled run keeps what it recorded until it stopped, when it got as far as writing it.
+     */
     public Path file(String id, String name) {
         Experiment experiment = find(id);
         ExperimentState state = experiment.state;
-        if (state != ExperimentState.DONE) {
+        if (state != ExperimentState.DONE && state != ExperimentState.CANCELLED) {
             throw new ProblemException(ErrorCode.NOT_READY, "experiment " + id + " is " + state.wire()
                     + "; its files are written when it is done");
         }
@@ -112,7 +175,7 @@ public class LabExperiments {
     }
 
     /** One submitted experiment; its fields are written by the lab thread and read by request threads. */
-    private final class Experiment {
+    private final class Experiment implements Runnable {
         private final String id;
         /** The submission's number, unique on this node: the list's order. */
         private final long sequence;
@@ -122,6 +185,9 @@ public class LabExperiments {
         private volatile Progress progress;
         private volatile RunResult result;
         private volatile String error;
+        private volatile boolean cancelled;
+        /** The lab thread while the experiment runs; what a cancel interrupts. */
+        private Thread thread;
 
         Experiment(String id, long sequence, ExperimentSpec spec, Path dir) {
             this.id = id;
@@ -130,16 +196,45 @@ public class LabExperiments {
             this.dir = dir;
         }
 
-        void run() {
-            state = ExperimentState.RUNNING;
+        @Override
+        public void run() {
+            synchronized (this) {
+                if (cancelled) {
+                    state = ExperimentState.CANCELLED;
+                    return;
+                }
+                thread = Thread.currentThread();
+                state = ExperimentState.RUNNING;
+            }
             try {
                 result = ExperimentRunner.run(spec, dir, p -> progress = p);
-                state = ExperimentState.DONE;
+                state = cancelled ? ExperimentState.CANCELLED : ExperimentState.DONE;
             } catch (IOException | RuntimeException e) {
-                LOG.error("lab experiment {} failed", id, e);
-                error = "the experiment could not finish: " + e.getClass().getSimpleName()
-                        + " (see the node's log)";
-                state = ExperimentState.FAILED;
+                if (cancelled) {
+                    state = ExperimentState.CANCELLED;
+                } else {
+                    LOG.error("lab experiment {} failed", id, e);
+                    error = "the experiment could not finish: " + e.getClass().getSimpleName()
+                            + " (see the node's log)";
+                    state = ExperimentState.FAILED;
+                }
+            } finally {
+                synchronized (this) {
+                    thread = null;
+                    // The lab thread runs the next experiment: no interrupt of this one may reach it.
+                    Thread.interrupted();
+                }
+            }
+        }
+
+        /** Interrupts the run if it is running; a queued one that slipped past the queue removal ends at start. */
+        synchronized void cancel() {
+            if (state == ExperimentState.DONE || state == ExperimentState.FAILED || state == ExperimentState.CANCELLED) {
+                return;
+            }
+            cancelled = true;
+            if (thread != null) {
+                thread.interrupt();
             }
         }
 

@@ -61,7 +61,7 @@ class LabExperimentsTest {
 
     @Test
     void submit_concurrently_uniqueIdsAndListInSubmissionOrder() throws Exception {
-        lab = new LabExperiments(runs.toString(), SUBMITTERS + 2);
+        lab = new LabExperiments(runs.toString(), SUBMITTERS + 2, LabExperiments.Bounds.DEFAULT);
         ExperimentSpec spec = tiny();
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService submitters = Executors.newFixedThreadPool(SUBMITTERS);
@@ -100,7 +100,7 @@ class LabExperimentsTest {
 
     @Test
     void experiment_runs_statesAreLowerCaseWireNames() {
-        lab = new LabExperiments(runs.toString(), 2);
+        lab = new LabExperiments(runs.toString(), 2, LabExperiments.Bounds.DEFAULT);
 
         ExperimentStatus queued = lab.submit(tiny());
 

@@ -204,6 +204,8 @@ class OpenApiConformanceTest {
         check("GET", id + "/report", http.get(self + "/report", "Accept", "application/json"), 200);
         check("GET", id + "/report", http.get(self + "/report", "Accept", "text/html"), 200);
         check("GET", id + "/history", http.get(self + "/history"), 200);
+        check("DELETE", id, http.delete(self), 200);
+        check("DELETE", id, http.delete(experiments + "/none"), 404);
     }
 
     /**
