@@ -89,7 +89,14 @@ public enum ErrorCode {
      */
     REQUEST_IN_PROGRESS("request-in-progress", 409, true, "Request in progress"),
     /** The {@code Idempotency-Key} was already used for a different method, path, precondition or body. */
-    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, true, "Idempotency key reused");
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, true, "Idempotency key reused"),
+
+    // --- Limits (issue 11) ------------------------------------------------------------------------------------------
+    /**
+     * The node's heap is above its high-water mark: the write was refused before it reached the grid. Reads still
+     * work; retry after {@code Retry-After}, or on another node.
+     */
+    CAPACITY("capacity", 503, true, "Over capacity");
 
     private static final Map<String, ErrorCode> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ErrorCode::code, Function.identity()));
