@@ -199,12 +199,18 @@ class MalformedRequestsTest {
         reply.assertProblem(400, "invalid-parameter", true);
     }
 
-    @Test
-    void put_invalidUtf8Bytes_neverServerError() {
-        byte[] body = "{\"v\":\"\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1);
-        Http.Reply reply = http.send(http.request("/maps/other/latin1").header("Content-Type", "application/json")
-                .PUT(BodyPublishers.ofByteArray(body)));
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void write_invalidUtf8Bytes_400NamingTheByte(Endpoint endpoint) {
+        byte[] valid = endpoint.body().apply("2").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[valid.length + 1];
+        body[0] = valid[0];
+        body[1] = (byte) 0xff; // never valid in UTF-8; Latin-1's y with diaeresis
+        System.arraycopy(valid, 1, body, 2, valid.length - 1);
+        Http.Reply reply = http.send(http.request(endpoint.path()).header("Content-Type", "application/json")
+                .method(endpoint.method(), BodyPublishers.ofByteArray(body)));
 
-        assertThat(reply.status()).as(reply.body()).isLessThan(500);
+        JsonNode problem = reply.assertProblem(400, "malformed-json", true);
+        assertThat(problem.path("detail").asText()).isEqualTo("the request body is not valid UTF-8 (at byte 1)");
     }
 }

@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The guarded data (map {@code guarded}, namespace {@code guarded}) is written before the fuzzing and compared
  * with a snapshot after it. The fuzzer never sends a valid write to it: a request aimed at it always carries at
- * least one flaw that must be refused (a charset other than UTF-8, a body cut short, nested too deep or with a too
- * long number, a header on two lines, a bad Idempotency-Key or If-Match, an unknown parameter), so an unchanged
+ * least one flaw that must be refused (a charset other than UTF-8, a body cut short, nested too deep, with a too
+ * long number or with bytes that are not UTF-8, a header on two lines, a bad Idempotency-Key or If-Match, an
+ * unknown parameter), so an unchanged
  * snapshot shows that those rejections wrote nothing, even combined with noise. Everything else goes to other maps
  * and namespaces. Lab experiments are never started: a POST to the lab is always one of those flawed requests.
  *
@@ -320,7 +321,7 @@ class SeededFuzzTest {
             // the flaws that apply to this request; one or two are applied
             List<Integer> flaws = new ArrayList<>(List.of(0, 1, 2, 3));
             if (!body.isEmpty()) {
-                flaws.addAll(List.of(4, 5, 6, 7, 8));
+                flaws.addAll(List.of(4, 5, 6, 7, 8, 11));
             }
             if (!lab) {
                 flaws.add(9);
@@ -347,9 +348,10 @@ class SeededFuzzTest {
                             "ISO-8859-1", "us-ascii", "\"utf-8\"", "", "utf-32", "x-unknown-1"});
                     case 5 -> contentType = pick(new String[]{"text/plain", "application/xml", "application/x-www-form-urlencoded",
                             "multipart/form-data; boundary=x", "application/octet-stream"});
-                    case 6 -> bytes = java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length)); // an object cut short
+                    case 6 -> bytes = java.util.Arrays.copyOf(bytes, random.nextInt(Math.max(1, bytes.length))); // an object cut short
                     case 7 -> bytes = insertValue(body, deep(257 + random.nextInt(2000)));
                     case 8 -> bytes = insertValue(body, "-".repeat(random.nextInt(2)) + "9".repeat(1001 + random.nextInt(5000)));
+                    case 11 -> bytes = invalidUtf8(new String(bytes, StandardCharsets.UTF_8));
                     case 9 -> headers.add(new String[]{"Idempotency-Key", pick(new String[]{"has space", "x".repeat(256),
                             "caf\u00e9"})});
                     default -> headers.add(new String[]{pick(new String[]{"If-Match", "If-None-Match"}),
