@@ -387,6 +387,9 @@ class SeededFuzzTest {
             if (chance(10)) {
                 headers.add(new String[]{"X-Fuzz", string().replace("\"", "")});
             }
+            if (chance(1)) {
+                headers.add(new String[]{"X-Long", "h".repeat(9_000 + random.nextInt(9_000))}); // past Netty's header limit
+            }
         }
 
         // --- anything else: never the guarded data ------------------------------------------------------------
