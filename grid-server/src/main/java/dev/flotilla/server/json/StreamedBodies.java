@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.flotilla.client.protocol.ErrorCode;
+import dev.flotilla.grid.map.JsonLimits;
 import dev.flotilla.server.problem.ProblemException;
 
 import java.io.IOException;
@@ -19,10 +20,8 @@ import java.util.function.Function;
  * reported through the caller's own {@code shape} function.
  */
 public final class StreamedBodies {
-    /** The factory for bodies and answers: nesting bounded like grid-core's document check. */
-    public static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(256).build())
-            .build();
+    /** The factory for bodies and answers: the limits of grid-core's document check ({@link JsonLimits}). */
+    public static final JsonFactory JSON = JsonLimits.factory();
 
     /** Reads one field's value; the parser is on {@code value}. */
     @FunctionalInterface
@@ -50,13 +49,37 @@ public final class StreamedBodies {
             if (parser.nextToken() != null) {
                 throw new ProblemException(ErrorCode.MALFORMED_JSON, "the request body has text after the end of the JSON object");
             }
-        } catch (JsonParseException e) {
-            throw new ProblemException(ErrorCode.MALFORMED_JSON, "the request body is not well-formed JSON: "
-                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
         } catch (IOException e) {
-            throw new ProblemException(ErrorCode.MALFORMED_JSON, "the request body could not be read as JSON");
+            throw unreadable(e);
         }
+    }
+
+    /**
+     * Checks that {@code body} is well-formed JSON within {@link JsonLimits}, token by token (no tree), for bodies
+     * a mapper reads next: the mapper's shape errors would otherwise hide a limit the body passes.
+     */
+    public static void requireWellFormed(String body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            while (parser.nextToken() != null) {
+                // each token is checked against the limits as it is read
+            }
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** The {@code 400 malformed-json} for a body the parser gave up on: where it broke, or the limit it passed. */
+    public static ProblemException unreadable(IOException e) {
+        if (e instanceof StreamConstraintsException limit) {
+            return new ProblemException(ErrorCode.MALFORMED_JSON, "the request body passes a limit: "
+                    + JsonLimits.broken(limit));
+        }
+        if (e instanceof JsonParseException parse) {
+            return new ProblemException(ErrorCode.MALFORMED_JSON, "the request body is not well-formed JSON: "
+                    + parse.getOriginalMessage() + (parse.getLocation() == null ? "" : " at line "
+                    + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr()));
+        }
+        return new ProblemException(ErrorCode.MALFORMED_JSON, "the request body could not be read as JSON");
     }
 
     /**

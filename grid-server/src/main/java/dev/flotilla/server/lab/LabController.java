@@ -8,6 +8,7 @@ import dev.flotilla.lab.run.ExperimentSpec;
 import dev.flotilla.lab.run.InvalidSpecException;
 import dev.flotilla.server.ApiComponents;
 import dev.flotilla.server.ViewErrors;
+import dev.flotilla.server.json.StreamedBodies;
 import dev.flotilla.server.problem.ProblemException;
 import dev.flotilla.server.problem.QueryParameters;
 import io.micronaut.core.annotation.Nullable;
@@ -80,7 +81,8 @@ public class LabController {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<ExperimentStatus> submit(@Body String spec, HttpRequest<?> request) {
         QueryParameters.requireOnly(request, NO_PARAMETERS);
-        ExperimentSpec parsed = parse(spec);
+        ExperimentSpec parsed = parse(spec, request.getContentType().map(MediaType.APPLICATION_JSON_TYPE::matches)
+                .orElse(false));
         ExperimentStatus status = experiments.submit(parsed);
         return HttpResponse.accepted(URI.create(status.links().get("self"))).body(status);
     }
@@ -160,9 +162,17 @@ public class LabController {
         return new SystemFile(experiments.file(id, "history.jsonl").toFile(), NDJSON);
     }
 
-    private static ExperimentSpec parse(String spec) {
+    private static ExperimentSpec parse(String spec, boolean json) {
         if (spec == null || spec.isBlank()) {
             throw new ProblemException(ErrorCode.INVALID_SPEC, "the body must be an experiment spec (JSON or YAML), not empty");
+        }
+        if (json) {
+            try {
+                // the YAML reader's own errors would not name the JSON limit a body passes
+                StreamedBodies.requireWellFormed(spec);
+            } catch (ProblemException e) {
+                throw new ProblemException(ErrorCode.INVALID_SPEC, e.getMessage());
+            }
         }
         ExperimentSpec parsed;
         try {

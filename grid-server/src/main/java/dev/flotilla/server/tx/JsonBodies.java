@@ -2,12 +2,15 @@ package dev.flotilla.server.tx;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.flotilla.client.protocol.ErrorCode;
+import dev.flotilla.grid.map.JsonLimits;
+import dev.flotilla.server.json.StreamedBodies;
 import dev.flotilla.server.problem.ProblemException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -20,7 +23,7 @@ import io.micronaut.http.MutableHttpResponse;
  * JSON is {@code 400 malformed-json}), and writes answers as JSON bytes.
  */
 final class JsonBodies {
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonLimits.factory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -37,21 +40,21 @@ final class JsonBodies {
         if (body == null || body.isBlank()) {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, "the body is empty; send " + example);
         }
+        StreamedBodies.requireWellFormed(body);
         try {
             T value = JSON.readValue(body, type);
             if (value == null) {
                 throw new ProblemException(ErrorCode.INVALID_REQUEST, "the body is null; send " + example);
             }
             return value;
-        } catch (JsonParseException e) {
-            throw new ProblemException(ErrorCode.MALFORMED_JSON, "the request body is not well-formed JSON: "
-                    + e.getOriginalMessage());
+        } catch (StreamConstraintsException | JsonParseException e) {
+            throw StreamedBodies.unreadable(e);
         } catch (UnrecognizedPropertyException e) {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, "unknown field '" + e.getPropertyName()
                     + "'; send " + example);
         } catch (JsonProcessingException e) {
             throw new ProblemException(ErrorCode.INVALID_REQUEST, "the body does not have the expected shape ("
-                    + e.getOriginalMessage().replaceAll("\\(class [^)]*\\)", "").strip() + "); send " + example);
+                    + String.valueOf(e.getOriginalMessage()).replaceAll("\\(class [^)]*\\)", "").strip() + "); send " + example);
         }
     }
 
