@@ -179,4 +179,19 @@ class SecurityApiTest {
         assertThat(all).as("routes").isNotEmpty();
         assertThat(unnamed).as("routes the access table does not name, of " + all).isEmpty();
     }
+
+    @Test
+    void loopbackNode_securityAuto_everythingOpenAndTokensIgnored() {
+        try (ServerNode open = ServerNode.startAlone()) {
+            Http plain = new Http(open.uri());
+            assertThat(open.context().getBean(SecuritySettings.class).enabled()).isFalse();
+            assertThat(open.context().getBeansOfType(io.micronaut.security.filters.SecurityFilter.class))
+                    .as("Micronaut's filter, replaced by the one that steps aside while security is off")
+                    .singleElement().isInstanceOf(SwitchableSecurityFilter.class);
+            assertThat(plain.put("/maps/open/k", "{}").status()).isEqualTo(201);
+            assertThat(plain.put("/maps/open/k", "{}", bearer(TokenHash.generate())).status()).isEqualTo(200);
+            assertThat(plain.get("/prometheus").status()).isEqualTo(200);
+            assertThat(plain.get("/health").json().at("/details/member/status").asText()).isEqualTo("UP");
+        }
+    }
 }
