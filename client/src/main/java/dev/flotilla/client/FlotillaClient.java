@@ -3,6 +3,7 @@ package dev.flotilla.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flotilla.client.internal.ClientSettings;
 import dev.flotilla.client.internal.HttpFlotillaClient;
+import dev.flotilla.client.internal.TrustedCertificates;
 import dev.flotilla.client.protocol.AccountsRequest;
 import dev.flotilla.client.protocol.BalancesView;
 import dev.flotilla.client.protocol.ClusterMapsView;
@@ -15,7 +16,9 @@ import dev.flotilla.client.protocol.TransactionResult;
 import dev.flotilla.client.protocol.TransferRequest;
 import dev.flotilla.client.protocol.TransferResult;
 
+import javax.net.ssl.SSLContext;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -189,6 +192,8 @@ public interface FlotillaClient extends AutoCloseable {
         private Executor executor;
         private ObjectMapper objectMapper;
         private boolean idempotencyKeys = true;
+        private SSLContext sslContext;
+        private Path trustedCertificates;
 
         private Builder() {
         }
@@ -256,6 +261,26 @@ public interface FlotillaClient extends AutoCloseable {
             return this;
         }
 
+        /**
+         * Trusts, for {@code https://} nodes, exactly the CA (or self-signed) certificates in {@code file}: PEM (one
+         * or more {@code -----BEGIN CERTIFICATE-----} blocks) or DER. The JDK's default CAs are then not trusted. Host
+         * names are still verified: the node's certificate must name the host of its endpoint URI (a DNS or IP
+         * subject alternative name). Read and checked by {@link #build()}.
+         */
+        public Builder trustedCertificates(Path file) {
+            this.trustedCertificates = file;
+            return this;
+        }
+
+        /**
+         * The TLS context for {@code https://} nodes, for anything {@link #trustedCertificates} does not cover (a
+         * trust store, a client certificate). Default: the JDK's, which trusts its own CA list only.
+         */
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = context;
+            return this;
+        }
+
         /** Runs HTTP I/O callbacks and async completions on this executor instead of the client's own threads. */
         public Builder executor(Executor executor) {
             this.executor = executor;
@@ -284,9 +309,13 @@ public interface FlotillaClient extends AutoCloseable {
          * @throws IllegalArgumentException naming the first bad setting
          */
         public FlotillaClient build() {
+            if (trustedCertificates != null && sslContext != null) {
+                throw new IllegalArgumentException("trustedCertificates and sslContext: set one of them, not both");
+            }
+            SSLContext tls = trustedCertificates == null ? sslContext : TrustedCertificates.context(trustedCertificates);
             return HttpFlotillaClient.start(new ClientSettings(endpoints, connectTimeout, requestTimeout, lockingRequestTimeout, retryPolicy,
                     loadBalancing, healthCheck, bearerToken, executor,
-                    objectMapper == null ? new ObjectMapper() : objectMapper, idempotencyKeys));
+                    objectMapper == null ? new ObjectMapper() : objectMapper, idempotencyKeys, tls));
         }
     }
 }

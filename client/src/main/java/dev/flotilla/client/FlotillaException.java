@@ -21,6 +21,11 @@ public class FlotillaException extends RuntimeException {
     public static final String REQUEST_TIMEOUT = "request-timeout";
     /** Transport: the connection broke after the request was (perhaps) sent. */
     public static final String CONNECTION_LOST = "connection-lost";
+    /**
+     * Transport: the TLS handshake failed (most often the node's certificate is not trusted: give the client its CA
+     * with {@link FlotillaClient.Builder#trustedCertificates}); nothing was sent.
+     */
+    public static final String TLS_FAILED = "tls-handshake-failed";
     /** The client was closed, or has no node to send to. */
     public static final String NO_ENDPOINT = "no-endpoint";
 

@@ -57,4 +57,17 @@ class StartupFailureTest {
     void of_unforeseenFailure_empty() {
         assertThat(StartupFailure.of(new IllegalStateException("boom"), () -> "unused")).isEmpty();
     }
+
+    @Test
+    void of_securityOnWithoutTokens_configWithSettingsLine() {
+        RuntimeException refused = catchRuntimeException(() -> new dev.flotilla.server.security.SecuritySettings(
+                io.micronaut.context.ApplicationContext.builder().properties(java.util.Map.of("micronaut.server.host",
+                        "0.0.0.0")).build().getEnvironment().start()));
+
+        assertThat(StartupFailure.of(new BeanInstantiationException("security", refused), () -> "unused"))
+                .hasValueSatisfying(failure -> {
+                    assertThat(failure.exitCode()).isEqualTo(78);
+                    assertThat(failure.line()).startsWith("flotilla-server.security: security is on").contains("no token");
+                });
+    }
 }

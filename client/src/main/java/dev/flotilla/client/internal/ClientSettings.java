@@ -5,6 +5,7 @@ import dev.flotilla.client.HealthCheck;
 import dev.flotilla.client.LoadBalancing;
 import dev.flotilla.client.RetryPolicy;
 
+import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -26,10 +27,21 @@ import java.util.concurrent.Executor;
  * @param executor        the caller's executor, or null for the client's own threads
  * @param objectMapper    values and wire records
  * @param idempotencyKeys whether writes carry a generated key
+ * @param sslContext      what https connections trust (and present), or null for the JDK's default trust store
  */
 public record ClientSettings(List<URI> endpoints, Duration connectTimeout, Duration requestTimeout,
                              Duration lockingRequestTimeout, RetryPolicy retryPolicy, LoadBalancing loadBalancing, HealthCheck healthCheck,
-                             String bearerToken, Executor executor, ObjectMapper objectMapper, boolean idempotencyKeys) {
+                             String bearerToken, Executor executor, ObjectMapper objectMapper, boolean idempotencyKeys,
+                             SSLContext sslContext) {
+
+    /** The settings with the JDK's default TLS trust. */
+    public ClientSettings(List<URI> endpoints, Duration connectTimeout, Duration requestTimeout,
+                          Duration lockingRequestTimeout, RetryPolicy retryPolicy, LoadBalancing loadBalancing,
+                          HealthCheck healthCheck, String bearerToken, Executor executor, ObjectMapper objectMapper,
+                          boolean idempotencyKeys) {
+        this(endpoints, connectTimeout, requestTimeout, lockingRequestTimeout, retryPolicy, loadBalancing, healthCheck,
+                bearerToken, executor, objectMapper, idempotencyKeys, null);
+    }
 
     /** Validates every setting, naming the first bad one. */
     public ClientSettings {

@@ -54,7 +54,7 @@ public final class HttpFlotillaClient implements FlotillaClient {
         // Without a caller's executor the HTTP client keeps its own default one: measured faster here than handing
         // it ours (docs/performance.md).
         HttpTransport transport = new HttpTransport(settings.connectTimeout(), settings.requestTimeout(),
-                settings.bearerToken(), settings.executor());
+                settings.bearerToken(), settings.executor(), settings.sslContext());
         this.runner = new RequestRunner(pool, transport, new ProblemDecoder(settings.objectMapper()),
                 settings.retryPolicy(), executor);
         if (settings.healthCheck().enabled()) {

@@ -2,6 +2,8 @@ package dev.flotilla.client.internal;
 
 import dev.flotilla.client.FlotillaException;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -27,12 +29,20 @@ final class HttpTransport {
     private final String authorization;
 
     HttpTransport(Duration connectTimeout, Duration requestTimeout, String bearerToken, Executor executor) {
+        this(connectTimeout, requestTimeout, bearerToken, executor, null);
+    }
+
+    HttpTransport(Duration connectTimeout, Duration requestTimeout, String bearerToken, Executor executor,
+                  SSLContext sslContext) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (executor != null) {
             builder.executor(executor);
+        }
+        if (sslContext != null) {
+            builder.sslContext(sslContext);
         }
         this.http = builder.build();
         this.requestTimeout = requestTimeout;
@@ -94,6 +104,12 @@ final class HttpTransport {
             t = t.getCause();
         }
         String where = endpoint == null ? "" : " (" + endpoint.uri() + ")";
+        if (hasCause(t, SSLHandshakeException.class)) {
+            // The handshake comes before any byte of the request: nothing was sent.
+            return new FlotillaException(FlotillaException.TLS_FAILED, true, "the TLS handshake failed" + where + ": "
+                    + handshakeReason(t) + "; nothing was sent. If the node's certificate is signed by a private CA,"
+                    + " give the client that CA (FlotillaClient.Builder.trustedCertificates or sslContext)", t);
+        }
         if (t instanceof HttpConnectTimeoutException || hasCause(t, ConnectException.class)) {
             return new FlotillaException(FlotillaException.CONNECT_FAILED, true,
                     "could not connect" + where + ": " + t.getMessage() + "; nothing was sent", t);
@@ -109,6 +125,17 @@ final class HttpTransport {
         }
         return new FlotillaException(FlotillaException.CONNECTION_LOST, false,
                 "the request failed" + where + " (" + t.getClass().getSimpleName() + "); it may have been applied", t);
+    }
+
+    /** The innermost message of a handshake failure (PKIX's "unable to find valid certification path ..."). */
+    private static String handshakeReason(Throwable t) {
+        String reason = t.getMessage();
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getMessage() != null) {
+                reason = c.getMessage();
+            }
+        }
+        return reason;
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {

@@ -12,7 +12,7 @@ import java.util.Set;
  * <table>
  * <caption>after a failed attempt (retry only while attempts remain)</caption>
  * <tr><th>failure</th><th>read</th><th>conditional write</th><th>write with key</th><th>write without key</th></tr>
- * <tr><td>definite, node unavailable (connect failed, 503 definite, 409 request-in-progress)</td>
+ * <tr><td>definite, node unavailable (connect failed, TLS handshake failed, 503 definite, 409 request-in-progress)</td>
  *     <td>retry</td><td>retry</td><td>retry</td><td>retry</td></tr>
  * <tr><td>definite, anything else (400, 404, 412, 413, 422, ...)</td>
  *     <td>fail</td><td>fail (unknown if an earlier attempt's outcome is)</td><td>fail</td>
@@ -44,7 +44,7 @@ final class RetryDecision {
     /** The decision. */
     enum Verdict { RETRY, FAIL, UNKNOWN }
 
-    private static final Set<String> UNAVAILABLE = Set.of(FlotillaException.CONNECT_FAILED,
+    private static final Set<String> UNAVAILABLE = Set.of(FlotillaException.CONNECT_FAILED, FlotillaException.TLS_FAILED,
             ErrorCode.REQUEST_IN_PROGRESS.code(), ErrorCode.MEMBER_NOT_RUNNING.code(), ErrorCode.NO_DATA_MEMBER.code(),
             ErrorCode.NO_QUORUM.code());
 

@@ -82,6 +82,12 @@ public enum ErrorCode {
     /** The lab's queue is full; the experiment was not queued. */
     LAB_BUSY("lab-busy", 503, true, "Lab busy"),
 
+    // --- Authentication (issue 11) -----------------------------------------------------------------------------
+    /** The request had no bearer token, or one the node does not know, and the endpoint needs one; nothing ran. */
+    UNAUTHORIZED("unauthorized", 401, true, "Unauthorized"),
+    /** The bearer token is valid but none of its roles may use this endpoint; nothing ran. */
+    FORBIDDEN("forbidden", 403, true, "Forbidden"),
+
     // --- Idempotency (issue 4) --------------------------------------------------------------------------------------
     /**
      * Another request with the same {@code Idempotency-Key} is still running; this one did nothing. Retry it after

@@ -2,6 +2,7 @@ package dev.flotilla.server.health;
 
 import dev.flotilla.server.cluster.SafetyMonitor;
 import dev.flotilla.server.problem.QueryParameters;
+import dev.flotilla.server.security.HealthDetailAccess;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -11,6 +12,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.swagger.v3.oas.annotations.Hidden;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,18 +31,23 @@ import java.util.Set;
 @Hidden // with the rest of /health: Micronaut management endpoints, documented in docs/http-api.md, not in OpenAPI
 public class SafeHealthController {
     private final SafetyMonitor safety;
+    private final HealthDetailAccess access;
 
-    public SafeHealthController(SafetyMonitor safety) {
+    public SafeHealthController(SafetyMonitor safety, HealthDetailAccess access) {
         this.safety = safety;
+        this.access = access;
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<HealthResult> safe(HttpRequest<?> request) {
+    public HttpResponse<?> safe(HttpRequest<?> request) {
         QueryParameters.requireOnly(request, Set.of());
         SafetyMonitor.Report report = safety.report();
+        HttpStatus status = report.verdict() == SafetyMonitor.Verdict.SAFE ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE;
+        if (!access.detailsVisible(request)) { // security on, and no admin or metrics token: the status alone
+            return HttpResponse.status(status).body(Map.of("status", HealthDetails.status(report).getName()));
+        }
         HealthResult result = HealthResult.builder("safe", HealthDetails.status(report))
                 .details(HealthDetails.safety(report)).build();
-        return HttpResponse.<HealthResult>status(report.verdict() == SafetyMonitor.Verdict.SAFE
-                ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(result);
+        return HttpResponse.status(status).body(result);
     }
 }

@@ -1,6 +1,7 @@
 package dev.flotilla.server.health;
 
 import dev.flotilla.server.cluster.PartitionLossLog;
+import dev.flotilla.server.security.HealthDetailAccess;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.health.HealthStatus;
@@ -38,9 +39,12 @@ import java.util.Map;
 @Replaces(DefaultHealthAggregator.class)
 public class SummaryHealthAggregator extends DefaultHealthAggregator {
     private final HealthIndicator dataLoss;
+    private final HealthDetailAccess access;
 
-    public SummaryHealthAggregator(ApplicationConfiguration configuration, PartitionLossLog losses) {
+    public SummaryHealthAggregator(ApplicationConfiguration configuration, PartitionLossLog losses,
+                                   HealthDetailAccess access) {
         super(configuration);
+        this.access = access;
         this.dataLoss = () -> Mono.fromSupplier(() -> losses.unacknowledged()
                 .map(loss -> HealthResult.builder("dataLoss", HealthDetails.DEGRADED).details(HealthDetails.loss(loss)).build())
                 .orElseGet(() -> HealthResult.builder("dataLoss", HealthStatus.UP).details(HealthDetails.noLoss()).build()));
@@ -48,7 +52,9 @@ public class SummaryHealthAggregator extends DefaultHealthAggregator {
 
     @Override
     public Publisher<HealthResult> aggregate(HealthIndicator[] indicators, HealthLevelOfDetail detail) {
-        return super.aggregate(summary(indicators) ? with(indicators, dataLoss) : indicators, detail);
+        // With security on, details (cluster name, members, addresses) only for admin and metrics tokens.
+        HealthLevelOfDetail allowed = access.detailsVisible() ? detail : HealthLevelOfDetail.STATUS;
+        return super.aggregate(summary(indicators) ? with(indicators, dataLoss) : indicators, allowed);
     }
 
     /**
