@@ -2,6 +2,7 @@ package dev.flotilla.server.cluster;
 
 import dev.flotilla.client.protocol.ClusterEventView;
 import dev.flotilla.client.protocol.ClusterSummary;
+import dev.flotilla.client.protocol.ErrorCode;
 import dev.flotilla.client.protocol.MembersView;
 import dev.flotilla.client.protocol.MigrationsView;
 import dev.flotilla.client.protocol.PartitionsView;
@@ -10,8 +11,11 @@ import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.cluster.ClusterView;
 import dev.flotilla.server.ApiComponents;
 import dev.flotilla.server.ViewErrors;
+import dev.flotilla.server.limits.CapacityFilter;
+import dev.flotilla.server.problem.ProblemException;
 import dev.flotilla.server.problem.QueryParameters;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -25,9 +29,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Read-only views of the cluster as this node's member sees it, and a live event stream. Every view is a local
@@ -43,12 +49,20 @@ public class ClusterController {
     private final ClusterView cluster;
     private final SafetyMonitor safety;
     private final Duration heartbeat;
+    private final int maxSubscribers;
+    private final AtomicInteger subscribers = new AtomicInteger();
 
     public ClusterController(Grid grid, SafetyMonitor safety,
-                             @Value("${flotilla-server.events.heartbeat:30s}") Duration heartbeat) {
+                             @Value("${flotilla-server.events.heartbeat:30s}") Duration heartbeat,
+                             @Value("${flotilla-server.limits.max-event-subscribers:200}") int maxSubscribers) {
+        if (maxSubscribers < 1) {
+            throw new ConfigurationException("flotilla-server.limits.max-event-subscribers must be 1 or more: "
+                    + maxSubscribers);
+        }
         this.cluster = grid.cluster();
         this.safety = safety;
         this.heartbeat = heartbeat;
+        this.maxSubscribers = maxSubscribers;
     }
 
     @Operation(summary = "Cluster summary: name, local member, member count, safety, partitions, migrations")
@@ -97,7 +111,8 @@ public class ClusterController {
      * {@code partition-promoted} (a backup took over), {@code split-detected},
      * {@code merged}, {@code merge-failed}, {@code unknown-member} as they happen, and a
      * {@code heartbeat} every 30 s so a dead connection is noticed. The grid subscription ends when the client
-     * disconnects.
+     * disconnects. At most {@code flotilla-server.limits.max-event-subscribers} (200) streams are open at once on
+     * this node: one more is refused with 503 {@code capacity} (definite, with {@code Retry-After}) before it starts.
      */
     @Operation(summary = "Live cluster events as server-sent events")
     @ApiResponse(responseCode = "200",
@@ -109,7 +124,15 @@ public class ClusterController {
     @Get(uri = "/events", produces = MediaType.TEXT_EVENT_STREAM)
     public Publisher<Event<ClusterEventView>> events(HttpRequest<?> request) {
         noParameters(request);
-        return new ClusterEventStream(cluster, heartbeat).open();
+        if (subscribers.incrementAndGet() > maxSubscribers) {
+            subscribers.decrementAndGet();
+            throw new ProblemException(ErrorCode.CAPACITY, "this node already streams cluster events to "
+                    + maxSubscribers + " subscribers (flotilla-server.limits.max-event-subscribers); try again later "
+                    + "or on another node").retryAfter(CapacityFilter.RETRY_AFTER_SECONDS);
+        }
+        // counted from here until the stream ends or the client goes away
+        return Flux.defer(() -> new ClusterEventStream(cluster, heartbeat).open())
+                .doFinally(signal -> subscribers.decrementAndGet());
     }
 
     private static void noParameters(HttpRequest<?> request) {

@@ -19,7 +19,7 @@ import io.micronaut.http.annotation.ServerFilter;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class CapacityFilter {
     /** Seconds a refused client should wait: a few collections' worth. */
-    static final int RETRY_AFTER_SECONDS = 5;
+    public static final int RETRY_AFTER_SECONDS = 5;
 
     private final MemoryGuard memory;
 

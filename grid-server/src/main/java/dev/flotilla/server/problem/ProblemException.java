@@ -9,6 +9,7 @@ import dev.flotilla.client.protocol.ErrorCode;
 public final class ProblemException extends RuntimeException {
     private final ErrorCode code;
     private final Long currentVersion;
+    private Integer retryAfterSeconds;
 
     /** A problem of that code; {@code detail} is shown to the caller as it is. */
     public ProblemException(ErrorCode code, String detail) {
@@ -25,6 +26,17 @@ public final class ProblemException extends RuntimeException {
     /** The error code. */
     public ErrorCode code() {
         return code;
+    }
+
+    /** The same problem, answered with {@code Retry-After: seconds} (a refusal that will pass later). */
+    public ProblemException retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** The {@code Retry-After} seconds to answer with, or null for none. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** The version found, for precondition failures; null otherwise. */

@@ -2,6 +2,7 @@ package dev.flotilla.server.problem;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -12,6 +13,8 @@ import jakarta.inject.Singleton;
 public class ProblemExceptionHandler implements ExceptionHandler<ProblemException, HttpResponse<byte[]>> {
     @Override
     public HttpResponse<byte[]> handle(HttpRequest request, ProblemException exception) {
-        return Problems.response(Problems.of(exception, request));
+        MutableHttpResponse<byte[]> response = Problems.response(Problems.of(exception, request));
+        return exception.retryAfterSeconds() == null ? response
+                : response.header("Retry-After", Integer.toString(exception.retryAfterSeconds()));
     }
 }
