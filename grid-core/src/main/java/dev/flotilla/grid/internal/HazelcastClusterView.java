@@ -1,6 +1,8 @@
 package dev.flotilla.grid.internal;
 
 import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.DistributedObject;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
@@ -27,7 +29,11 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -44,8 +50,11 @@ public final class HazelcastClusterView implements ClusterView {
     private final MembershipWatcher membership;
     private volatile boolean shuttingDown;
     private final String memberSecret;
-    /** UUIDs of unknown members already reported, so a member is logged and published once. */
-    private final java.util.Set<String> reportedUnknown = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Unknown members by UUID, each with the reason, judged once when it is seen: a member's attributes and address
+     * do not change while it is a member, so neither does the verdict.
+     */
+    private final Map<UUID, Map.Entry<MemberInfo, String>> unknown = new ConcurrentHashMap<>();
 
     /**
      * @param replicasShown backups listed per partition: the most any map keeps (Hazelcast assigns replicas to
@@ -72,40 +81,43 @@ public final class HazelcastClusterView implements ClusterView {
                 () -> hazelcast.getCluster().getMembers().size());
         hazelcast.getCluster().addMembershipListener(membership);
         hazelcast.getLifecycleService().addLifecycleListener(membership);
-        hazelcast.getCluster().addMembershipListener(new com.hazelcast.cluster.MembershipListener() {
+        hazelcast.getCluster().addMembershipListener(new MembershipListener() {
             @Override
-            public void memberAdded(com.hazelcast.cluster.MembershipEvent event) {
-                reportIfUnknown(event.getMember());
+            public void memberAdded(MembershipEvent event) {
+                judge(event.getMember());
             }
 
             @Override
-            public void memberRemoved(com.hazelcast.cluster.MembershipEvent event) {
-                reportedUnknown.remove(event.getMember().getUuid().toString());
+            public void memberRemoved(MembershipEvent event) {
+                unknown.remove(event.getMember().getUuid());
             }
         });
-        hazelcast.getCluster().getMembers().forEach(this::reportIfUnknown);
+        hazelcast.getCluster().getMembers().forEach(this::judge);
     }
 
     /** Logs and publishes a member this member does not recognise, once per member. */
-    private void reportIfUnknown(Member member) {
+    private void judge(Member member) {
         MemberProof.problem(member, clusterName(), memberSecret).ifPresent(reason -> {
-            if (reportedUnknown.add(member.getUuid().toString())) {
+            MemberInfo info = toInfo(member);
+            if (unknown.putIfAbsent(member.getUuid(), Map.entry(info, reason)) == null) {
                 LOG.error("UNKNOWN MEMBER in cluster '{}': {} ({}); it can read and write every map. Remove it and "
-                        + "close the member port to it (see docs/security.md)", clusterName(), format(member.getAddress()),
-                        reason);
-                publish(new ClusterEvent.UnknownMember(Instant.now(), toInfo(member), reason));
+                        + "close the member port to it (see docs/security.md)", clusterName(), info.address(), reason);
+                publish(new ClusterEvent.UnknownMember(Instant.now(), info, reason));
             }
         });
     }
 
     @Override
-    public java.util.Map<MemberInfo, String> unknownMembers() {
-        java.util.Map<MemberInfo, String> unknown = new java.util.LinkedHashMap<>();
+    public Map<MemberInfo, String> unknownMembers() {
+        Map<MemberInfo, String> now = new LinkedHashMap<>();
+        // In member order, and only current members: removal events may arrive before the addition they follow.
         for (Member member : hazelcast.getCluster().getMembers()) {
-            MemberProof.problem(member, clusterName(), memberSecret)
-                    .ifPresent(reason -> unknown.put(toInfo(member), reason));
+            Map.Entry<MemberInfo, String> judged = unknown.get(member.getUuid());
+            if (judged != null) {
+                now.put(judged.getKey(), judged.getValue());
+            }
         }
-        return unknown;
+        return now;
     }
 
     @Override

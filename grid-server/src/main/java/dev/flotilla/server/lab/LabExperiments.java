@@ -53,18 +53,29 @@ public class LabExperiments {
 
     /** What one experiment may ask for on this node. */
     public record Bounds(int maxMembers, int maxClients, Duration maxDuration, Duration maxSafeTimeout, int maxKeys) {
+        // The defaults, in one place: the configuration keys below fall back on them too.
+        static final int DEFAULT_MAX_MEMBERS = 7;
+        static final int DEFAULT_MAX_CLIENTS = 16;
+        static final int DEFAULT_MAX_DURATION_MINUTES = 10;
+        static final int DEFAULT_MAX_SAFE_TIMEOUT_MINUTES = 5;
+        static final int DEFAULT_MAX_KEYS = 10_000;
+
         /** The defaults of {@code flotilla-server.lab.*}. */
-        public static final Bounds DEFAULT = new Bounds(7, 16, Duration.ofMinutes(10), Duration.ofMinutes(5), 10_000);
+        public static final Bounds DEFAULT = new Bounds(DEFAULT_MAX_MEMBERS, DEFAULT_MAX_CLIENTS,
+                Duration.ofMinutes(DEFAULT_MAX_DURATION_MINUTES), Duration.ofMinutes(DEFAULT_MAX_SAFE_TIMEOUT_MINUTES),
+                DEFAULT_MAX_KEYS);
     }
 
     @jakarta.inject.Inject
     public LabExperiments(@Value("${flotilla-server.lab.output-dir:lab-runs}") String outputDir,
                           @Value("${flotilla-server.lab.max-queued:4}") int maxQueued,
-                          @Value("${flotilla-server.lab.max-members:7}") int maxMembers,
-                          @Value("${flotilla-server.lab.max-clients:16}") int maxClients,
-                          @Value("${flotilla-server.lab.max-duration:10m}") Duration maxDuration,
-                          @Value("${flotilla-server.lab.max-safe-timeout:5m}") Duration maxSafeTimeout,
-                          @Value("${flotilla-server.lab.max-keys:10000}") int maxKeys) {
+                          @Value("${flotilla-server.lab.max-members:" + Bounds.DEFAULT_MAX_MEMBERS + "}") int maxMembers,
+                          @Value("${flotilla-server.lab.max-clients:" + Bounds.DEFAULT_MAX_CLIENTS + "}") int maxClients,
+                          @Value("${flotilla-server.lab.max-duration:" + Bounds.DEFAULT_MAX_DURATION_MINUTES + "m}")
+                          Duration maxDuration,
+                          @Value("${flotilla-server.lab.max-safe-timeout:" + Bounds.DEFAULT_MAX_SAFE_TIMEOUT_MINUTES + "m}")
+                          Duration maxSafeTimeout,
+                          @Value("${flotilla-server.lab.max-keys:" + Bounds.DEFAULT_MAX_KEYS + "}") int maxKeys) {
         this(outputDir, maxQueued, new Bounds(maxMembers, maxClients, maxDuration, maxSafeTimeout, maxKeys));
     }
 

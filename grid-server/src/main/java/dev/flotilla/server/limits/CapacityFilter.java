@@ -39,7 +39,8 @@ public class CapacityFilter {
         ProblemException refused = new ProblemException(ErrorCode.CAPACITY, "this node's old generation holds "
                 + (memory.usedAfterGc() >> 20) + " MB after the last collection, above its high-water mark of "
                 + (memory.highWaterBytes() >> 20) + " MB (flotilla-server.limits.memory-high-water-percent); "
-                + "nothing was written. Reads still work; retry later or on another node");
-        return Problems.response(Problems.of(refused, request)).header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+                + "nothing was written. Reads still work; retry later or on another node")
+                .retryAfter(RETRY_AFTER_SECONDS);
+        return Problems.response(refused, request);
     }
 }

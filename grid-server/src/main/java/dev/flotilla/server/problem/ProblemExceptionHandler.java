@@ -2,7 +2,6 @@ package dev.flotilla.server.problem;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
@@ -13,8 +12,6 @@ import jakarta.inject.Singleton;
 public class ProblemExceptionHandler implements ExceptionHandler<ProblemException, HttpResponse<byte[]>> {
     @Override
     public HttpResponse<byte[]> handle(HttpRequest request, ProblemException exception) {
-        MutableHttpResponse<byte[]> response = Problems.response(Problems.of(exception, request));
-        return exception.retryAfterSeconds() == null ? response
-                : response.header("Retry-After", Integer.toString(exception.retryAfterSeconds()));
+        return Problems.response(exception, request);
     }
 }

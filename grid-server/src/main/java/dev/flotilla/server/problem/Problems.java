@@ -48,6 +48,16 @@ public final class Problems {
         return new Problem(code.type(), code.title(), status, detail, path(request), code.code(), code.definite(), null);
     }
 
+    /**
+     * The answer to a request the server rejected itself, wherever it was rejected (a filter or a route): the
+     * problem, and {@code Retry-After} when the exception carries one.
+     */
+    public static MutableHttpResponse<byte[]> response(ProblemException e, HttpRequest<?> request) {
+        MutableHttpResponse<byte[]> response = response(of(e, request));
+        return e.retryAfterSeconds() == null ? response
+                : response.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
+    }
+
     /** The response carrying {@code problem}: its status, content type problem+json, the body as bytes. */
     public static MutableHttpResponse<byte[]> response(Problem problem) {
         return fill(HttpResponse.status(HttpStatus.valueOf(problem.status())), problem);

@@ -36,7 +36,7 @@ public class RequestHeaderFilter {
     @Nullable
     public HttpResponse<?> check(HttpRequest<?> request) {
         ProblemException problem = problem(request);
-        return problem == null ? null : Problems.response(Problems.of(problem, request));
+        return problem == null ? null : Problems.response(problem, request);
     }
 
     private static ProblemException problem(HttpRequest<?> request) {
