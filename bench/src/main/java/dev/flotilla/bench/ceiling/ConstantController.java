@@ -1,5 +1,6 @@
 package dev.flotilla.bench.ceiling;
 
+import dev.flotilla.bench.Documents;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -20,7 +21,7 @@ import java.nio.charset.StandardCharsets;
 @Controller("/maps")
 public class ConstantController {
     /** A JSON document of 100 bytes, the harness's value size. */
-    static final byte[] DOCUMENT = ("{\"v\":\"" + "x".repeat(92) + "\"}").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DOCUMENT = Documents.ofSize(100).getBytes(StandardCharsets.UTF_8);
 
     @Get(uri = "/{map}/{key}", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> get(@PathVariable String map, @PathVariable String key) {

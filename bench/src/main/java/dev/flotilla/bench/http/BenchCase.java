@@ -1,0 +1,44 @@
+package dev.flotilla.bench.http;
+
+import java.util.List;
+
+/**
+ * One cell of the HTTP harness: a target, the request wrk sends it, and what its result is compared with.
+ *
+ * @param name          e.g. {@code flotilla-get}
+ * @param target        the process that answers
+ * @param mode          the script's mode ({@code get}, {@code put}, {@code put-idempotent}, {@code batch-get},
+ *                      {@code batch-put})
+ * @param path          the path before the key ({@code /maps/bench/})
+ * @param method        the write method ({@code PUT}, or {@code POST} for Hazelcast's REST)
+ * @param baseline      the case whose rate (keys per second for batches) this one is divided by in each round, or
+ *                      null for a ceiling
+ * @param goal          the ratio the issue asks for, or 0 when none
+ * @param p99Baseline   the case whose p99 this one's p99 is divided by, or null
+ */
+record BenchCase(String name, Target target, String mode, String path, String method, String baseline,
+                 double goal, String p99Baseline) {
+
+    enum Target { CEILING, BARE, PEER, FLOTILLA }
+
+    /** Keys each request reads or writes. */
+    int keysPerRequest(int batch) {
+        return mode.startsWith("batch-") ? batch : 1;
+    }
+
+    /** Every case, in the order the table lists them. */
+    static List<BenchCase> all() {
+        return List.of(
+                new BenchCase("ceiling-get", Target.CEILING, "get", "/maps/bench/", "PUT", null, 0, null),
+                new BenchCase("ceiling-put", Target.CEILING, "put", "/maps/bench/", "PUT", null, 0, null),
+                new BenchCase("bare-get", Target.BARE, "get", "/bare/maps/bench/", "PUT", "ceiling-get", 0, "ceiling-get"),
+                new BenchCase("bare-put", Target.BARE, "put", "/bare/maps/bench/", "PUT", "ceiling-put", 0, "ceiling-put"),
+                new BenchCase("hazelcast-rest-get", Target.PEER, "get", "/hazelcast/rest/maps/bench/", "POST", "ceiling-get", 0, "ceiling-get"),
+                new BenchCase("hazelcast-rest-put", Target.PEER, "put", "/hazelcast/rest/maps/bench/", "POST", "ceiling-put", 0, "ceiling-put"),
+                new BenchCase("flotilla-get", Target.FLOTILLA, "get", "/maps/bench/", "PUT", "ceiling-get", 0.8, "ceiling-get"),
+                new BenchCase("flotilla-put", Target.FLOTILLA, "put", "/maps/bench/", "PUT", "ceiling-put", 0.7, "ceiling-put"),
+                new BenchCase("flotilla-put-idempotent", Target.FLOTILLA, "put-idempotent", "/maps/bench/", "PUT", "ceiling-put", 0.5, "ceiling-put"),
+                new BenchCase("flotilla-batch-get", Target.FLOTILLA, "batch-get", "/maps/bench/", "POST", "flotilla-get", 10, null),
+                new BenchCase("flotilla-batch-put", Target.FLOTILLA, "batch-put", "/maps/bench/", "POST", "flotilla-put", 10, null));
+    }
+}
