@@ -19,11 +19,21 @@ import java.util.List;
 record BenchCase(String name, Target target, String mode, String path, String method, String baseline,
                  double goal, String p99Baseline) {
 
-    enum Target { CEILING, BARE, PEER, FLOTILLA }
+    /** {@code BEFORE} is a node from another checkout ({@code --before DIR}), to compare a change in one run. */
+    enum Target { CEILING, BARE, PEER, FLOTILLA, BEFORE }
 
     /** Keys each request reads or writes. */
     int keysPerRequest(int batch) {
         return mode.startsWith("batch-") ? batch : 1;
+    }
+
+    /** The cases against a node of another checkout, each compared with the same case on this one. */
+    static List<BenchCase> before() {
+        return List.of(
+                new BenchCase("before-get", Target.BEFORE, "get", "/maps/bench/", "PUT", "flotilla-get", 0, "flotilla-get"),
+                new BenchCase("before-put", Target.BEFORE, "put", "/maps/bench/", "PUT", "flotilla-put", 0, "flotilla-put"),
+                new BenchCase("before-put-idempotent", Target.BEFORE, "put-idempotent", "/maps/bench/", "PUT",
+                        "flotilla-put-idempotent", 0, "flotilla-put-idempotent"));
     }
 
     /** Every case, in the order the table lists them. */

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /** The harness's options ({@link HttpBench}); {@code --quick} is one short round, for a smoke test. */
 record BenchOptions(int rounds, int seconds, int warmupSeconds, int threads, int connections, int keys,
-                    int valueBytes, int batch, List<BenchCase> cases, Path out) {
+                    int valueBytes, int batch, List<BenchCase> cases, Path out, Path before) {
 
     static BenchOptions parse(String... args) {
         int rounds = 3;
@@ -23,6 +23,7 @@ record BenchOptions(int rounds, int seconds, int warmupSeconds, int threads, int
         int batch = 100;
         List<BenchCase> cases = BenchCase.all();
         Path out = Path.of(System.getProperty("flotilla-lab.home", "."), "target", "bench", "http");
+        Path before = null;
         Map<String, BenchCase> byName = BenchCase.all().stream()
                 .collect(Collectors.toMap(BenchCase::name, Function.identity()));
         for (int i = 0; i < args.length; i++) {
@@ -47,6 +48,7 @@ record BenchOptions(int rounds, int seconds, int warmupSeconds, int threads, int
                 case "--value-bytes" -> valueBytes = Math.max(10, positive(name, value));
                 case "--batch" -> batch = positive(name, value);
                 case "--out" -> out = Path.of(value);
+                case "--before" -> before = Path.of(value).toAbsolutePath();
                 case "--cases" -> {
                     List<BenchCase> chosen = new ArrayList<>();
                     for (String c : value.split(",")) {
@@ -59,7 +61,7 @@ record BenchOptions(int rounds, int seconds, int warmupSeconds, int threads, int
                     cases = addBaselines(chosen, byName);
                 }
                 default -> throw new IllegalArgumentException("unknown option '" + name + "'; options: --rounds --seconds"
-                        + " --warmup --threads --connections --keys --value-bytes --batch --cases --out --quick");
+                        + " --warmup --threads --connections --keys --value-bytes --batch --cases --out --before --quick");
             }
         }
         if (connections < threads) {
@@ -68,7 +70,19 @@ record BenchOptions(int rounds, int seconds, int warmupSeconds, int threads, int
         if (batch > keys) {
             throw new IllegalArgumentException("--batch must be at most --keys");
         }
-        return new BenchOptions(rounds, seconds, warmup, threads, connections, keys, valueBytes, batch, cases, out);
+        if (before != null) {
+            if (!java.nio.file.Files.isExecutable(before.resolve("bin/flotilla"))) {
+                throw new IllegalArgumentException("--before " + before + " is not a checkout of this project (no bin/flotilla)");
+            }
+            List<BenchCase> withBefore = new ArrayList<>(cases);
+            for (BenchCase c : BenchCase.before()) {
+                if (cases.stream().anyMatch(chosen -> chosen.name().equals(c.baseline()))) {
+                    withBefore.add(c);
+                }
+            }
+            cases = List.copyOf(withBefore);
+        }
+        return new BenchOptions(rounds, seconds, warmup, threads, connections, keys, valueBytes, batch, cases, out, before);
     }
 
     /** The chosen cases and every case their ratios need, in the table's order. */

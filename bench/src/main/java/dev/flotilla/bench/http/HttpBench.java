@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
  * and every ratio is taken within a round, so a machine that slows down between rounds moves both sides of it.
  *
  * <p>Options: {@code --rounds 3 --seconds 10 --warmup 5 --threads 2 --connections 50 --keys 10000
- * --value-bytes 100 --batch 100 --cases a,b,... --out DIR --quick}. A case whose answers were not all 2xx/3xx is
+ * --value-bytes 100 --batch 100 --cases a,b,... --out DIR --before CHECKOUT --quick}; {@code --before} adds a node
+ * started from another checkout of the project (its server jar built), compared case by case with this one. A case whose answers were not all 2xx/3xx is
  * reported as failed and gets no ratio: a fast error is not a result.
  */
 public final class HttpBench {
@@ -82,7 +83,7 @@ public final class HttpBench {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(BenchCase.Target.class)));
         Map<BenchCase.Target, URI> bases = new LinkedHashMap<>();
         List<ChildProcess> children = new ArrayList<>();
-        Fleet fleet = null;
+        List<Fleet> fleets = new ArrayList<>();
         String nonce = Long.toString(System.currentTimeMillis());
         Instant started = Instant.now();
         try {
@@ -107,13 +108,23 @@ public final class HttpBench {
                                 "bench-" + UUID.randomUUID(), Integer.toString(options.keys()),
                                 Integer.toString(options.valueBytes()))), port, "/hazelcast/rest/maps/bench/k0"));
             }
+            System.setProperty("flotilla.lab.node-java-opts", String.join(" ", NODE_JVM_OPTIONS));
             if (needed.contains(BenchCase.Target.FLOTILLA)) {
-                System.setProperty("flotilla.lab.node-java-opts", String.join(" ", NODE_JVM_OPTIONS));
-                fleet = Fleet.form(new FleetSettings(1, 1, MapSettings.DEFAULT, 0, Duration.ofSeconds(10),
-                        options.out().resolve("nodes"), Map.of(), false));
-                URI node = fleet.endpoints().get(0);
-                bases.put(BenchCase.Target.FLOTILLA, node);
-                preload(node, options);
+                bases.put(BenchCase.Target.FLOTILLA, node(fleets, options, "nodes"));
+            }
+            if (needed.contains(BenchCase.Target.BEFORE)) {
+                // the lab's launcher starts nodes through the checkout named by flotilla-lab.home
+                String home = System.getProperty("flotilla-lab.home");
+                System.setProperty("flotilla-lab.home", options.before().toString());
+                try {
+                    bases.put(BenchCase.Target.BEFORE, node(fleets, options, "nodes-before"));
+                } finally {
+                    if (home == null) {
+                        System.clearProperty("flotilla-lab.home");
+                    } else {
+                        System.setProperty("flotilla-lab.home", home);
+                    }
+                }
             }
             Wrk wrk = new Wrk(script, options);
             List<RoundResult> rounds = new ArrayList<>();
@@ -137,9 +148,7 @@ public final class HttpBench {
             }
             return new BenchReport(options, started, Instant.now(), Machine.describe(), rounds);
         } finally {
-            if (fleet != null) {
-                fleet.close();
-            }
+            fleets.forEach(Fleet::close);
             children.forEach(ChildProcess::close);
             try (var files = Files.list(scripts)) {
                 for (Path file : files.toList()) {
@@ -148,6 +157,16 @@ public final class HttpBench {
             }
             Files.delete(scripts);
         }
+    }
+
+    /** One node of its own fleet (kept for the clean-up), preloaded; answers its HTTP base URI. */
+    private static URI node(List<Fleet> fleets, BenchOptions options, String dir) {
+        Fleet fleet = Fleet.form(new FleetSettings(1, 1, MapSettings.DEFAULT, 0, Duration.ofSeconds(10),
+                options.out().resolve(dir), Map.of(), false));
+        fleets.add(fleet);
+        URI node = fleet.endpoints().get(0);
+        preload(node, options);
+        return node;
     }
 
     /** Keeps {@code child} for the clean-up, waits until it serves a preloaded key and answers its base URI. */
