@@ -111,6 +111,10 @@ public final class Grid implements AutoCloseable {
      * @throws GridException {@link GridFailure#INVALID_MAP_NAME} for a name outside {@link EntryNames}' rules
      */
     public VersionedMap map(String name) {
+        VersionedMap known = name == null ? null : maps.get(name);
+        if (known != null) {
+            return known; // only names that passed the check are kept
+        }
         EntryNames.requireMapName(name);
         return maps.computeIfAbsent(name, n -> new HazelcastVersionedMap(hazelcast, n));
     }

@@ -26,6 +26,8 @@ public class GridOperationTimers {
 
     private final MeterRegistry registry;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    /** Map-call timers by operation: success at 0, error at 1 (found without building a key per call). */
+    private final Map<String, Timer[]> mapTimers = new ConcurrentHashMap<>();
 
     public GridOperationTimers(MeterRegistry registry) {
         this.registry = registry;
@@ -33,16 +35,19 @@ public class GridOperationTimers {
 
     /** Times a map call, from the call until its future completes. */
     public <T> CompletableFuture<T> map(String operation, Supplier<CompletableFuture<T>> call) {
+        Timer[] outcomes = mapTimers.computeIfAbsent(operation,
+                op -> new Timer[]{timer(MAP_OPERATION, op, null, true), timer(MAP_OPERATION, op, null, false)});
         long start = System.nanoTime();
         CompletableFuture<T> future;
         try {
             future = call.get();
         } catch (RuntimeException e) {
-            record(MAP_OPERATION, operation, null, false, start);
+            outcomes[1].record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             throw e;
         }
         // runs on the thread that completes the future: recording is a few atomic adds
-        future.whenComplete((value, failure) -> record(MAP_OPERATION, operation, null, failure == null, start));
+        future.whenComplete((value, failure) ->
+                outcomes[failure == null ? 0 : 1].record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
         return future;
     }
 
@@ -60,15 +65,17 @@ public class GridOperationTimers {
     }
 
     private void record(String name, String operation, GuaranteeMode mode, boolean success, long start) {
-        String outcome = success ? "success" : "error";
         String modeId = mode == null ? null : mode.id();
-        timers.computeIfAbsent(name + ' ' + operation + ' ' + modeId + ' ' + outcome, k -> {
-            Timer.Builder builder = Timer.builder(name).tag("operation", operation).tag("outcome", outcome);
-            if (modeId != null) {
-                builder.tag("mode", modeId);
-            }
-            return builder.description(mode == null ? "grid map calls made by this node"
-                    : "guarantee-mode calls made by this node").register(registry);
-        }).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        timers.computeIfAbsent(name + ' ' + operation + ' ' + modeId + ' ' + success,
+                k -> timer(name, operation, mode, success)).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer timer(String name, String operation, GuaranteeMode mode, boolean success) {
+        Timer.Builder builder = Timer.builder(name).tag("operation", operation).tag("outcome", success ? "success" : "error");
+        if (mode != null) {
+            builder.tag("mode", mode.id());
+        }
+        return builder.description(mode == null ? "grid map calls made by this node"
+                : "guarantee-mode calls made by this node").register(registry);
     }
 }

@@ -12,12 +12,11 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 /**
- * Meter filters Micronaut applies to every registry: latency histograms with fixed buckets, no exception class
- * names as HTTP label values, and the renames and help texts that make {@code promtool check metrics} clean.
+ * Meter filters Micronaut applies to every registry: latency histograms with fixed buckets, and the renames and
+ * help texts that make {@code promtool check metrics} clean. (HTTP timers carry no exception class label:
+ * {@link HttpRequestTimers} never adds one.)
  */
 @Factory
 public class ScrapeFilters {
@@ -31,14 +30,12 @@ public class ScrapeFilters {
             .mapToObj(ms -> Duration.ofNanos((long) (ms * 1_000_000))).toArray(Duration[]::new);
 
     /** Timers that get {@link #LATENCY_BUCKETS}. */
-    static final Set<String> HISTOGRAMS = Set.of("http.server.requests", GridOperationTimers.MAP_OPERATION,
+    static final Set<String> HISTOGRAMS = Set.of(HttpRequestTimers.NAME, GridOperationTimers.MAP_OPERATION,
             GridOperationTimers.GUARANTEE_OPERATION);
-
-    private static final String HTTP_REQUESTS = "http.server.requests";
 
     /** Help texts for the framework's meters that come without one. */
     private static final Map<String, String> DESCRIPTIONS = Map.of(
-            HTTP_REQUESTS, "HTTP requests served, by method, route template and status",
+            HttpRequestTimers.NAME, "HTTP requests served, by method, route template and status",
             "executor", "time tasks took on Micronaut's executors");
 
     /** The latency buckets on {@link #HISTOGRAMS}, and no client-side percentiles. */
@@ -53,24 +50,6 @@ public class ScrapeFilters {
                 }
                 return DistributionStatisticConfig.builder().percentilesHistogram(false).percentiles()
                         .serviceLevelObjectives(slos).build().merge(config);
-            }
-        };
-    }
-
-    /**
-     * HTTP metrics without the {@code exception} tag: a class name is no label value (it grows with every new
-     * failure and tells nothing the status does not); status (and outcome, when present) stay.
-     */
-    @Singleton
-    MeterFilter httpWithoutExceptions() {
-        return new MeterFilter() {
-            @Override
-            public Meter.Id map(Meter.Id id) {
-                if (!id.getName().equals(HTTP_REQUESTS) || id.getTag("exception") == null) {
-                    return id;
-                }
-                return id.replaceTags(StreamSupport.stream(id.getTagsAsIterable().spliterator(), false)
-                        .filter(tag -> !tag.getKey().equals("exception")).collect(Collectors.toList()));
             }
         };
     }

@@ -61,6 +61,9 @@ public class RequestHeaderFilter {
     }
 
     private static ProblemException once(HttpHeaders headers, String name, ErrorCode code) {
+        if (headers.get(name) == null) {
+            return null; // the common case, without the list getAll builds
+        }
         List<String> values = headers.getAll(name);
         if (values.size() <= 1) {
             return null;
