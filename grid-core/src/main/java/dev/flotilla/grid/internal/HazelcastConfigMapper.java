@@ -6,6 +6,7 @@ import com.hazelcast.config.ServerSocketEndpointConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MetadataPolicy;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.config.cp.CPSubsystemConfig;
@@ -198,6 +199,11 @@ public final class HazelcastConfigMapper {
                 .setReadBackupData(settings.readBackupData())
                 .setTimeToLiveSeconds((int) Math.min(Integer.MAX_VALUE, settings.timeToLive().toSeconds()));
         map.getMergePolicyConfig().setPolicy(mergePolicyClass(settings.mergePolicy()));
+        if (fromFile == null) {
+            // Hazelcast parses every HazelcastJsonValue written to build metadata for queries on its fields, on the
+            // partition thread; documents are reached by key only. A map from a native file keeps the file's choice.
+            map.setMetadataPolicy(MetadataPolicy.OFF);
+        }
         // latest-update and higher-hits compare per-entry statistics (last update time, hits). Hazelcast 5.4 checks
         // every map config when a member starts and refuses to start one that names them without per-entry
         // statistics (InvalidConfigurationException: "requires the merge type ... MergingLastUpdateTime").

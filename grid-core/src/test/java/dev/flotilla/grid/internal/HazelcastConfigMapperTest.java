@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.InvalidConfigurationException;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MetadataPolicy;
 import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.spi.merge.PutIfAbsentMergePolicy;
@@ -45,6 +46,22 @@ class HazelcastConfigMapperTest {
         assertThat(map.isPerEntryStatsEnabled()).isFalse();
         assertThat(map.getSplitBrainProtectionName()).isNull();
         assertThat(config.getSplitBrainProtectionConfigs()).isEmpty();
+        assertThat(map.getMetadataPolicy()).isEqualTo(MetadataPolicy.OFF);
+    }
+
+    @Test
+    void toHazelcast_mapFromANativeFile_keepsItsQueryMetadata(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("maps.yaml"), """
+                hazelcast:
+                  map:
+                    queried:
+                      metadata-policy: CREATE_ON_UPDATE
+                """);
+        Config config = HazelcastConfigMapper.toHazelcast(GridConfig.builder().hazelcastConfig(file)
+                .map("queried", MapSettings.DEFAULT).map("plain", MapSettings.DEFAULT).build());
+
+        assertThat(config.getMapConfig("queried").getMetadataPolicy()).isEqualTo(MetadataPolicy.CREATE_ON_UPDATE);
+        assertThat(config.getMapConfig("plain").getMetadataPolicy()).isEqualTo(MetadataPolicy.OFF);
     }
 
     @ParameterizedTest
