@@ -166,7 +166,7 @@ final class Charts {
             return "-";
         }
         double abs = Math.abs(value);
-        if (abs >= 100) {
+        if (abs >= 100 || value == Math.rint(value)) {
             return String.format(Locale.ROOT, "%,.0f", value);
         }
         if (abs >= 10) {

@@ -48,10 +48,12 @@ final class JoinUnderLoad {
 
     private final StudySettings settings;
     private final StudyLog log;
+    private final List<String> notes;
 
-    JoinUnderLoad(StudySettings settings, StudyLog log) {
+    JoinUnderLoad(StudySettings settings, StudyLog log, List<String> notes) {
         this.settings = settings;
         this.log = log;
+        this.notes = notes;
     }
 
     Result run(Path dir) throws InterruptedException {
@@ -62,8 +64,15 @@ final class JoinUnderLoad {
             RemoteMap loading = loader.map("join");
             List<String> keys = Op.keys("j", settings.joinEntries());
             log.say("join: loading " + keys.size() + " entries into 2 nodes");
-            double loadSeconds = StudyFleet.load(loading, keys, 4);
-            log.say("join: loaded in " + Math.round(loadSeconds * 10) / 10.0 + " s");
+            StudyFleet.Loaded loaded = StudyFleet.load(loading, keys, 4, settings.joinLoadBudget());
+            double loadSeconds = loaded.seconds();
+            if (loaded.entries() < keys.size()) {
+                notes.add(String.format(java.util.Locale.ROOT, "join: %,d of %,d entries loaded within the %d s"
+                                + " loading budget; the join ran with %,d", loaded.entries(), keys.size(),
+                        settings.joinLoadBudget().toSeconds(), loaded.entries()));
+                keys = keys.subList(0, loaded.entries());
+            }
+            log.say("join: loaded " + loaded.entries() + " entries in " + Math.round(loadSeconds * 10) / 10.0 + " s");
             fleet.awaitSafe();
             FlotillaClient client = fleet.client(fleet.fleet().endpoints(), Routing.ROUND_ROBIN);
             RemoteMap map = client.map("join");
@@ -96,16 +105,27 @@ final class JoinUnderLoad {
                     }
                     Thread.sleep(50);
                 }
-                joined.join();
-                serving = loop.elapsedSeconds();
-                if (Double.isNaN(member)) {
+                try {
+                    joined.join();
+                    serving = loop.elapsedSeconds();
+                } catch (java.util.concurrent.CompletionException slow) {
+                    // The fleet gives a joining node 60 s; on a loaded machine its JVM can take longer. It still
+                    // runs: keep measuring, and let /health/safe (which asks the new node too) say when it is done.
+                    serving = Double.NaN;
+                    notes.add("join: the third node was not serving within the fleet's limit ("
+                            + slow.getCause().getMessage() + "); kept waiting for /health/safe");
+                }
+                if (Double.isNaN(member) && !Double.isNaN(serving)) {
                     member = serving;
                 }
                 log.say("join: third node a member " + Math.round((member - start) * 10) / 10.0 + " s after its start,"
                         + " serving after " + Math.round((serving - start) * 10) / 10.0 + " s");
                 long deadline = System.nanoTime() + SAFE_LIMIT.toNanos();
                 while (System.nanoTime() < deadline) {
-                    if (fleet.healthSafe()) {
+                    if (Double.isNaN(member) && memberCount(first) >= 3) {
+                        member = loop.elapsedSeconds();
+                    }
+                    if (fleet.healthSafe() && !Double.isNaN(member)) {
                         safe = loop.elapsedSeconds();
                         break;
                     }

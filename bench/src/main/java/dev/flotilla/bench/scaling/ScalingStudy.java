@@ -1,11 +1,13 @@
 package dev.flotilla.bench.scaling;
 
 import dev.flotilla.bench.scaling.StudySettings.Section;
+import dev.flotilla.client.FlotillaClient;
 import dev.flotilla.lab.fleet.NodeProcess;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -169,6 +171,7 @@ public final class ScalingStudy {
             try (StudyFleet fleet = StudyFleet.start(settings.capacity(), settings.out().resolve("nodes"))) {
                 List<String> keys = Op.keys("k", settings.keys());
                 StudyFleet.load(fleet.clientOf(fleet.nodes().get(0)).map("scaling"), keys, 2);
+                warm(fleet, keys);
                 if (settings.runs(Section.VERTICAL)) {
                     cells.addAll(new Vertical(settings, log).run(fleet, keys));
                 }
@@ -180,8 +183,12 @@ public final class ScalingStudy {
                     sizes.add(2);
                 }
                 for (int size : sizes) {
+                    int was = fleet.nodes().size();
                     fleet.growTo(size);
                     log.say("fleet: " + size + " nodes, safe: " + fleet.nodes().stream().map(NodeProcess::label).toList());
+                    if (size != was) {
+                        warm(fleet, keys);
+                    }
                     if (size == 2 && settings.runs(Section.HOPS)) {
                         cells.addAll(hops.overHttp(fleet));
                     }
@@ -199,7 +206,7 @@ public final class ScalingStudy {
         }
         JoinUnderLoad.Result join = null;
         if (settings.runs(Section.JOIN)) {
-            join = new JoinUnderLoad(settings, log).run(settings.out().resolve("nodes-join"));
+            join = new JoinUnderLoad(settings, log, notes).run(settings.out().resolve("nodes-join"));
         }
         machine.put("loadAverageAtEnd", loadAverage());
         List<Cell> medians = Cell.medians(cells);
@@ -219,6 +226,16 @@ public final class ScalingStudy {
         }
         return new Report(date, settings.quick(), machine, settingsMap(), cells, medians, hopFigures,
                 horizontal == null ? null : horizontal.result(), join, model, projection, shared, List.copyOf(notes));
+    }
+
+    /** A new node starts cold (interpreted, then JIT-compiled): run the mixed load on every node before measuring. */
+    private void warm(StudyFleet fleet, List<String> keys) throws InterruptedException {
+        FlotillaClient client = fleet.client(fleet.nodes().stream().map(NodeProcess::http).toList(), Routing.ROUND_ROBIN);
+        try (ClosedLoop loop = ClosedLoop.start("warm", settings.threads(), Op.MIX.over(client.map("scaling"), keys))) {
+            loop.measure(settings.warmup().multipliedBy(3), Duration.ZERO, CpuMeter.selfOnly());
+        } finally {
+            client.close();
+        }
     }
 
     /** The model's inputs from part (a)'s saturated cells, and part (b)'s one-node put for the backup's cost. */

@@ -94,17 +94,33 @@ final class StudyFleet implements AutoCloseable {
         return client;
     }
 
-    /** Writes {@code keys} in batches of 1,000 from {@code threads} threads; returns the seconds it took. */
-    static double load(RemoteMap map, List<String> keys, int threads) throws InterruptedException {
+    /** What a load wrote: the first {@code entries} keys, in {@code seconds}. */
+    record Loaded(int entries, double seconds) {
+    }
+
+    /** Writes every key of {@code keys} in batches of 1,000 from {@code threads} threads. */
+    static Loaded load(RemoteMap map, List<String> keys, int threads) throws InterruptedException {
+        return load(map, keys, threads, Duration.ofDays(1));
+    }
+
+    /**
+     * Writes {@code keys} in batches of 1,000 from {@code threads} threads, in order, until all are written or
+     * {@code budget} has passed: then the batches in flight finish and the first {@code entries} keys are written.
+     */
+    static Loaded load(RemoteMap map, List<String> keys, int threads, Duration budget) throws InterruptedException {
         long start = System.nanoTime();
+        long deadline = start + budget.toNanos();
         List<Thread> loaders = new ArrayList<>();
         List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         int chunk = 1000;
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         for (int t = 0; t < threads; t++) {
             Thread loader = new Thread(() -> {
-                for (int from = next.getAndAdd(chunk); from < keys.size() && failures.isEmpty();
-                     from = next.getAndAdd(chunk)) {
+                while (failures.isEmpty() && System.nanoTime() < deadline) {
+                    int from = next.getAndAdd(chunk);
+                    if (from >= keys.size()) {
+                        return;
+                    }
                     Map<String, Object> batch = new LinkedHashMap<>();
                     for (String key : keys.subList(from, Math.min(keys.size(), from + chunk))) {
                         batch.put(key, dev.flotilla.client.RawJson.of(Op.DOCUMENT));
@@ -126,7 +142,8 @@ final class StudyFleet implements AutoCloseable {
         if (!failures.isEmpty()) {
             throw new IllegalStateException("loading " + map.name() + " failed", failures.get(0));
         }
-        return (System.nanoTime() - start) / 1e9;
+        // Every batch handed out was written: the written keys are a prefix.
+        return new Loaded(Math.min(keys.size(), next.get()), (System.nanoTime() - start) / 1e9);
     }
 
     /** Whether every running node answers {@code GET /health/safe} with 200 (UP). */

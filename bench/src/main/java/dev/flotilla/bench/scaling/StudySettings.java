@@ -22,13 +22,14 @@ import java.util.Set;
  * @param sizes        cluster sizes of the horizontal part
  * @param slowAt       the size at which one node is made slow
  * @param joinEntries  entries loaded before the join
+ * @param joinLoadBudget how long loading them may take: past it the join runs with what was loaded
  * @param joinBefore   load before the third node is started
  * @param joinAfter    load after the cluster is safe again
  * @param nodeJavaOpts JVM options of every node process
  */
 record StudySettings(boolean quick, Path out, Set<Section> sections, Duration warmup, Duration window, int rounds,
                      int horizontalRounds, int threads, int keys, List<Integer> sizes, int slowAt, int joinEntries,
-                     Duration joinBefore, Duration joinAfter, String nodeJavaOpts) {
+                     Duration joinLoadBudget, Duration joinBefore, Duration joinAfter, String nodeJavaOpts) {
 
     /** The four parts of the study, in the order they run. */
     enum Section {
@@ -55,29 +56,29 @@ record StudySettings(boolean quick, Path out, Set<Section> sections, Duration wa
 
     static StudySettings full(Path out) {
         return new StudySettings(false, out, EnumSet.allOf(Section.class), Duration.ofSeconds(1), Duration.ofSeconds(3),
-                3, 2, 16, 10_000, List.of(1, 2, 3, 5), 3, 1_000_000, Duration.ofSeconds(10), Duration.ofSeconds(10),
+                3, 2, 16, 10_000, List.of(1, 2, 3, 5), 3, 1_000_000, Duration.ofSeconds(120), Duration.ofSeconds(10), Duration.ofSeconds(10),
                 NODE_JAVA_OPTS);
     }
 
     static StudySettings quick(Path out) {
-        return new StudySettings(true, out, EnumSet.allOf(Section.class), Duration.ofMillis(200),
-                Duration.ofMillis(400), 1, 1, 8, 2_000, List.of(1, 2), 2, 20_000, Duration.ofSeconds(2),
+        return new StudySettings(true, out, EnumSet.allOf(Section.class), Duration.ofMillis(300),
+                Duration.ofMillis(1000), 1, 1, 8, 2_000, List.of(1, 2), 2, 20_000, Duration.ofSeconds(30), Duration.ofSeconds(2),
                 Duration.ofSeconds(2), NODE_JAVA_OPTS);
     }
 
     StudySettings withSections(Set<Section> chosen) {
         return new StudySettings(quick, out, EnumSet.copyOf(chosen), warmup, window, rounds, horizontalRounds, threads,
-                keys, sizes, slowAt, joinEntries, joinBefore, joinAfter, nodeJavaOpts);
+                keys, sizes, slowAt, joinEntries, joinLoadBudget, joinBefore, joinAfter, nodeJavaOpts);
     }
 
     StudySettings withSizes(List<Integer> chosen) {
         return new StudySettings(quick, out, sections, warmup, window, rounds, horizontalRounds, threads, keys,
-                List.copyOf(new java.util.TreeSet<>(chosen)), slowAt, joinEntries, joinBefore, joinAfter, nodeJavaOpts);
+                List.copyOf(new java.util.TreeSet<>(chosen)), slowAt, joinEntries, joinLoadBudget, joinBefore, joinAfter, nodeJavaOpts);
     }
 
     StudySettings withJoinEntries(int entries) {
         return new StudySettings(quick, out, sections, warmup, window, rounds, horizontalRounds, threads, keys, sizes,
-                slowAt, entries, joinBefore, joinAfter, nodeJavaOpts);
+                slowAt, entries, joinLoadBudget, joinBefore, joinAfter, nodeJavaOpts);
     }
 
     boolean runs(Section section) {
