@@ -70,6 +70,25 @@ final class HopCost {
         }
     }
 
+    /** Over HTTP on a one-node fleet: the same put with no backup to send (the model's baseline for a backup). */
+    List<Cell> alone(StudyFleet fleet) throws InterruptedException {
+        RemoteMap map = fleet.clientOf(fleet.nodes().get(0)).map("hops");
+        List<String> keys = Op.keys("k", settings.keys());
+        StudyFleet.load(map, keys, 2);
+        List<Cell> cells = new ArrayList<>();
+        for (int round = 1; round <= settings.rounds(); round++) {
+            for (Op op : List.of(Op.GET, Op.PUT)) {
+                try (ClosedLoop loop = ClosedLoop.start("http-alone", settings.threads(), op.over(map, keys))) {
+                    Cell cell = Cell.of(SECTION, "http-alone", op, 1, "-", settings.threads(), round,
+                            loop.measure(settings.warmup(), settings.window(), fleet.cpu()));
+                    log.cell(cell);
+                    cells.add(cell);
+                }
+            }
+        }
+        return cells;
+    }
+
     /** Over HTTP on a formed two-node fleet: every request goes to node 1. */
     List<Cell> overHttp(StudyFleet fleet) throws InterruptedException {
         NodeProcess target = fleet.nodes().get(0);

@@ -58,7 +58,7 @@ final class JoinUnderLoad {
 
     Result run(Path dir) throws InterruptedException {
         try (StudyFleet fleet = StudyFleet.start(3, dir)) {
-            fleet.growTo(2);
+            fleet.growTo(2, notes::add);
             FlotillaClient loader = fleet.client(fleet.nodes().stream().map(n -> n.http()).toList(),
                     Routing.ROUND_ROBIN);
             RemoteMap loading = loader.map("join");
@@ -67,9 +67,10 @@ final class JoinUnderLoad {
             StudyFleet.Loaded loaded = StudyFleet.load(loading, keys, 4, settings.joinLoadBudget());
             double loadSeconds = loaded.seconds();
             if (loaded.entries() < keys.size()) {
-                notes.add(String.format(java.util.Locale.ROOT, "join: %,d of %,d entries loaded within the %d s"
-                                + " loading budget; the join ran with %,d", loaded.entries(), keys.size(),
-                        settings.joinLoadBudget().toSeconds(), loaded.entries()));
+                notes.add(String.format(java.util.Locale.ROOT, "join: %,d of %,d entries loaded %s; the join ran with"
+                                + " %,d", loaded.entries(), keys.size(), loaded.failure().isEmpty()
+                                ? "within the " + settings.joinLoadBudget().toSeconds() + " s loading budget"
+                                : "before a batch failed five times (" + loaded.failure() + ")", loaded.entries()));
                 keys = keys.subList(0, loaded.entries());
             }
             log.say("join: loaded " + loaded.entries() + " entries in " + Math.round(loadSeconds * 10) / 10.0 + " s");

@@ -31,6 +31,8 @@ import java.util.stream.IntStream;
  * (the lab fleet's shutdown hook covers Ctrl-C); a node it stopped with SIGSTOP is resumed or killed.
  */
 public final class ScalingStudy {
+    /** Notes of parts that stopped early start with this; the command then exits 70 after writing the report. */
+    static final String INCOMPLETE = "incomplete: ";
     private static final String USAGE = "usage: bin/flotilla bench scaling [--quick] [--out DIR]"
             + " [--sections hops,vertical,horizontal,join] [--sizes 1,2,3,5] [--join-entries N]";
 
@@ -84,7 +86,7 @@ public final class ScalingStudy {
             return 74;
         }
         System.err.println("flotilla bench scaling: wrote " + settings.out().resolve("index.html") + " and results.json");
-        return 0;
+        return report.notes().stream().anyMatch(n -> n.startsWith(INCOMPLETE)) ? 70 : 0;
     }
 
     static StudySettings parse(String[] args) {
@@ -180,14 +182,18 @@ public final class ScalingStudy {
                     sizes.addAll(settings.sizes());
                 }
                 if (settings.runs(Section.HOPS)) {
+                    sizes.add(1);
                     sizes.add(2);
                 }
                 for (int size : sizes) {
                     int was = fleet.nodes().size();
-                    fleet.growTo(size);
+                    fleet.growTo(size, this::note);
                     log.say("fleet: " + size + " nodes, safe: " + fleet.nodes().stream().map(NodeProcess::label).toList());
                     if (size != was) {
                         warm(fleet, keys);
+                    }
+                    if (size == 1 && settings.runs(Section.HOPS)) {
+                        cells.addAll(hops.alone(fleet));
                     }
                     if (size == 2 && settings.runs(Section.HOPS)) {
                         cells.addAll(hops.overHttp(fleet));
@@ -197,8 +203,15 @@ public final class ScalingStudy {
                     }
                 }
                 if (horizontal != null && fleet.nodes().size() > 1) {
-                    horizontal.crashOne(fleet, keys);
+                    try {
+                        horizontal.crashOne(fleet, keys);
+                    } catch (IllegalStateException slow) {
+                        note("horizontal: the crash cell did not finish: " + slow.getMessage());
+                    }
                 }
+            } catch (RuntimeException e) { // report what was measured, and say what was not
+                note(INCOMPLETE + "the node-process cells stopped early: " + e
+                        + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
             }
             if (horizontal != null) {
                 cells.addAll(horizontal.result().cells());
@@ -206,7 +219,12 @@ public final class ScalingStudy {
         }
         JoinUnderLoad.Result join = null;
         if (settings.runs(Section.JOIN)) {
-            join = new JoinUnderLoad(settings, log, notes).run(settings.out().resolve("nodes-join"));
+            try {
+                join = new JoinUnderLoad(settings, log, notes).run(settings.out().resolve("nodes-join"));
+            } catch (RuntimeException e) {
+                note(INCOMPLETE + "the join did not finish: " + e
+                        + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
+            }
         }
         machine.put("loadAverageAtEnd", loadAverage());
         List<Cell> medians = Cell.medians(cells);
@@ -228,11 +246,17 @@ public final class ScalingStudy {
                 horizontal == null ? null : horizontal.result(), join, model, projection, shared, List.copyOf(notes));
     }
 
+    private void note(String text) {
+        log.say(text);
+        notes.add(text);
+    }
+
     /** A new node starts cold (interpreted, then JIT-compiled): run the mixed load on every node before measuring. */
     private void warm(StudyFleet fleet, List<String> keys) throws InterruptedException {
         FlotillaClient client = fleet.client(fleet.nodes().stream().map(NodeProcess::http).toList(), Routing.ROUND_ROBIN);
         try (ClosedLoop loop = ClosedLoop.start("warm", settings.threads(), Op.MIX.over(client.map("scaling"), keys))) {
-            loop.measure(settings.warmup().multipliedBy(3), Duration.ZERO, CpuMeter.selfOnly());
+            loop.measure(settings.quick() ? Duration.ofSeconds(1) : Duration.ofSeconds(8), Duration.ZERO,
+                    CpuMeter.selfOnly());
         } finally {
             client.close();
         }
@@ -243,10 +267,10 @@ public final class ScalingStudy {
         int t = settings.threads();
         Cell getOwner = Cell.find(medians, "http-owner", "get", t);
         Cell putOwner = Cell.find(medians, "http-owner", "put", t);
-        Cell putAlone = Cell.find(medians, "cpus=0,1", "put", t);
+        Cell putAlone = Cell.find(medians, "http-alone", "put", t);
         double backup = 0;
         if (putAlone == null) {
-            notes.add("model: no one-node put measured (vertical not run): a backup's CPU is taken as 0");
+            notes.add("model: no one-node put measured: a backup's CPU is taken as 0");
         } else {
             backup = putOwner.nodeCpuMicrosPerOp() - putAlone.nodeCpuMicrosPerOp();
             if (backup < 0) {

@@ -48,10 +48,24 @@ final class StudyFleet implements AutoCloseable {
         return new StudyFleet(Fleet.form(settings));
     }
 
-    /** Adds nodes one at a time until {@code size} run, then waits until the cluster is safe. */
-    void growTo(int size) {
+    /**
+     * Adds nodes one at a time until {@code size} run, then waits until the cluster is safe. The fleet gives a new
+     * node 60 s to be listed by every node; on a loaded machine its JVM can take longer, so past that limit this
+     * keeps waiting (up to the safety limit) for the node, which still runs, instead of giving up.
+     */
+    void growTo(int size, java.util.function.Consumer<String> note) {
         while (fleet.members().size() < size) {
-            fleet.addMemberIfBelow(fleet.members().size() + 1);
+            int before = fleet.members().size();
+            try {
+                fleet.addMemberIfBelow(before + 1);
+            } catch (IllegalStateException slow) {
+                if (fleet.members().size() <= before) { // the new node exited: nothing to wait for
+                    throw slow;
+                }
+                note.accept("fleet: node " + fleet.members().size() + " took longer than the fleet's limit to join ("
+                        + slow.getMessage() + "); waited on");
+                awaitSafe();
+            }
         }
         awaitSafe();
     }
@@ -94,8 +108,8 @@ final class StudyFleet implements AutoCloseable {
         return client;
     }
 
-    /** What a load wrote: the first {@code entries} keys, in {@code seconds}. */
-    record Loaded(int entries, double seconds) {
+    /** What a load wrote: the first {@code entries} keys, in {@code seconds}; why it stopped early, or "". */
+    record Loaded(int entries, double seconds, String failure) {
     }
 
     /** Writes every key of {@code keys} in batches of 1,000 from {@code threads} threads. */
@@ -106,6 +120,7 @@ final class StudyFleet implements AutoCloseable {
     /**
      * Writes {@code keys} in batches of 1,000 from {@code threads} threads, in order, until all are written or
      * {@code budget} has passed: then the batches in flight finish and the first {@code entries} keys are written.
+     * A batch is tried five times; one that still fails ends the load at the keys before it.
      */
     static Loaded load(RemoteMap map, List<String> keys, int threads, Duration budget) throws InterruptedException {
         long start = System.nanoTime();
@@ -114,6 +129,7 @@ final class StudyFleet implements AutoCloseable {
         List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         int chunk = 1000;
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger failedFrom = new java.util.concurrent.atomic.AtomicInteger(keys.size());
         for (int t = 0; t < threads; t++) {
             Thread loader = new Thread(() -> {
                 while (failures.isEmpty() && System.nanoTime() < deadline) {
@@ -125,10 +141,18 @@ final class StudyFleet implements AutoCloseable {
                     for (String key : keys.subList(from, Math.min(keys.size(), from + chunk))) {
                         batch.put(key, dev.flotilla.client.RawJson.of(Op.DOCUMENT));
                     }
-                    try {
-                        map.putAll(batch);
-                    } catch (RuntimeException e) {
-                        failures.add(e);
+                    // A batch can time out on a loaded machine; writing the same values again is harmless.
+                    for (int attempt = 1; ; attempt++) {
+                        try {
+                            map.putAll(batch);
+                            break;
+                        } catch (RuntimeException e) {
+                            if (attempt == 5) {
+                                failures.add(e);
+                                failedFrom.accumulateAndGet(from, Math::min);
+                                return;
+                            }
+                        }
                     }
                 }
             }, "load-" + t);
@@ -139,11 +163,12 @@ final class StudyFleet implements AutoCloseable {
         for (Thread loader : loaders) {
             loader.join();
         }
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException("loading " + map.name() + " failed", failures.get(0));
+        // Every batch handed out before the first one that failed five times was written: the keys are a prefix.
+        int entries = Math.min(Math.min(keys.size(), next.get()), failedFrom.get());
+        if (entries == 0 && !failures.isEmpty()) {
+            throw new IllegalStateException("loading " + map.name() + " failed: " + failures.get(0), failures.get(0));
         }
-        // Every batch handed out was written: the written keys are a prefix.
-        return new Loaded(Math.min(keys.size(), next.get()), (System.nanoTime() - start) / 1e9);
+        return new Loaded(entries, (System.nanoTime() - start) / 1e9, failures.isEmpty() ? "" : failures.get(0).toString());
     }
 
     /** Whether every running node answers {@code GET /health/safe} with 200 (UP). */
