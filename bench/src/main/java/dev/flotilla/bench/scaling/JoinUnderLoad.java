@@ -119,8 +119,9 @@ final class JoinUnderLoad {
                 if (Double.isNaN(member) && !Double.isNaN(serving)) {
                     member = serving;
                 }
-                log.say("join: third node a member " + Math.round((member - start) * 10) / 10.0 + " s after its start,"
-                        + " serving after " + Math.round((serving - start) * 10) / 10.0 + " s");
+                log.say("join: third node a member " + Math.round((member - start) * 10) / 10.0 + " s after its start, "
+                        + (Double.isNaN(serving) ? "not serving within the fleet's limit"
+                        : "serving after " + Math.round((serving - start) * 10) / 10.0 + " s"));
                 long deadline = System.nanoTime() + SAFE_LIMIT.toNanos();
                 while (System.nanoTime() < deadline) {
                     if (Double.isNaN(member) && memberCount(first) >= 3) {

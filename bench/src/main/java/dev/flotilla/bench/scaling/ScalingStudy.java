@@ -27,7 +27,8 @@ import java.util.stream.IntStream;
  * {@code DIR/results.json} (default {@code target/bench/scaling}).
  *
  * <p>Exit codes as every command's: 0 written, 64 usage, 69 a tool it needs is missing (taskset), 70 a measurement
- * failed, 74 the report could not be written. Every node process it starts is killed when it ends, however it ends
+ * failed, 74 the report could not be written, 130 interrupted (no report: the nodes were
+ * killed under the measurement). Every node process it starts is killed when it ends, however it ends
  * (the lab fleet's shutdown hook covers Ctrl-C); a node it stopped with SIGSTOP is resumed or killed.
  */
 public final class ScalingStudy {
@@ -67,6 +68,21 @@ public final class ScalingStudy {
         if (System.getProperty("flotilla.lab.node-java-opts") == null) {
             System.setProperty("flotilla.lab.node-java-opts", settings.nodeJavaOpts());
         }
+        // Ctrl-C: the fleet's own hook kills the nodes while this thread may still be measuring them; a report
+        // written after that would hold cells measured against dead nodes, so none is written.
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread hook = new Thread(() -> stopping.set(true), "scaling-study-interrupted");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return runAndWrite(settings, stopping);
+        } finally {
+            if (!stopping.get()) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+    }
+
+    private static int runAndWrite(StudySettings settings, java.util.concurrent.atomic.AtomicBoolean stopping) {
         Report report;
         try {
             report = new ScalingStudy(settings).run();
@@ -78,6 +94,10 @@ public final class ScalingStudy {
             System.err.println("flotilla bench scaling: a measurement failed: " + e);
             e.printStackTrace();
             return 70;
+        }
+        if (stopping.get()) {
+            System.err.println("flotilla bench scaling: interrupted; no report written");
+            return 130;
         }
         try {
             report.write(settings.out());
