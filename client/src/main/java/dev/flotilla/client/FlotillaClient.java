@@ -169,6 +169,12 @@ public interface FlotillaClient extends AutoCloseable {
     /** The mapper used for values and wire records. */
     ObjectMapper objectMapper();
 
+    /**
+     * What the client knows of the partition table for owner-aware routing; {@code enabled} false when it is off.
+     * A snapshot of a hint: during a migration or after a member loss it may lag the cluster by a refresh.
+     */
+    RoutingStatus routing();
+
     /** Stops health probing and the client's own threads; requests in flight complete or fail. */
     @Override
     void close();
@@ -188,6 +194,7 @@ public interface FlotillaClient extends AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private LoadBalancing loadBalancing = LoadBalancing.ROUND_ROBIN;
         private HealthCheck healthCheck = HealthCheck.defaults();
+        private PartitionRouting partitionRouting = PartitionRouting.disabled();
         private String bearerToken;
         private Executor executor;
         private ObjectMapper objectMapper;
@@ -255,6 +262,17 @@ public interface FlotillaClient extends AutoCloseable {
             return this;
         }
 
+        /**
+         * Owner-aware routing over the {@link #loadBalancing} policy (default {@link PartitionRouting#disabled()}):
+         * document requests go to the node that owns the key's partition when the client knows it, saving the
+         * node's hop to the owner. A hint only: outcomes, retries and guarantees are those of the policy alone,
+         * during migrations, member loss and split brain too (see {@link PartitionRouting}).
+         */
+        public Builder partitionRouting(PartitionRouting routing) {
+            this.partitionRouting = routing;
+            return this;
+        }
+
         /** Sends {@code Authorization: Bearer <token>} on every request. */
         public Builder bearerToken(String token) {
             this.bearerToken = token;
@@ -315,7 +333,7 @@ public interface FlotillaClient extends AutoCloseable {
             SSLContext tls = trustedCertificates == null ? sslContext : TrustedCertificates.context(trustedCertificates);
             return HttpFlotillaClient.start(new ClientSettings(endpoints, connectTimeout, requestTimeout, lockingRequestTimeout, retryPolicy,
                     loadBalancing, healthCheck, bearerToken, executor,
-                    objectMapper == null ? new ObjectMapper() : objectMapper, idempotencyKeys, tls));
+                    objectMapper == null ? new ObjectMapper() : objectMapper, idempotencyKeys, tls, partitionRouting));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.flotilla.examples;
 import dev.flotilla.client.FlotillaClient;
 import dev.flotilla.client.HealthCheck;
 import dev.flotilla.client.LoadBalancing;
+import dev.flotilla.client.PartitionRouting;
 import dev.flotilla.client.RawJson;
 import dev.flotilla.client.RemoteMap;
 
@@ -23,8 +24,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <pre>
  * --endpoints http://127.0.0.1:8081,http://127.0.0.1:8082  --op get|put  --batch 1  --threads 16
  * --seconds 10  --warmup 3  --keys 10000  --value-bytes 100  --balancing round-robin|least-outstanding
- * --idempotency-keys true|false
+ * --idempotency-keys true|false  --routing balancer|owner
  * </pre>
+ *
+ * <p>{@code --routing owner} turns on owner-aware routing ({@link PartitionRouting#defaults()}): single gets and
+ * puts go to the node owning the key; the run starts once the client has a table.
  */
 public final class LoadGenerator {
     private LoadGenerator() {
@@ -42,11 +46,16 @@ public final class LoadGenerator {
         int valueBytes = Integer.parseInt(o.getOrDefault("value-bytes", "100"));
         LoadBalancing balancing = o.getOrDefault("balancing", "round-robin").equals("least-outstanding")
                 ? LoadBalancing.LEAST_OUTSTANDING : LoadBalancing.ROUND_ROBIN;
+        boolean owner = o.getOrDefault("routing", "balancer").equals("owner");
         RawJson value = RawJson.of("{\"v\":\"" + "x".repeat(Math.max(0, valueBytes - 8)) + "\"}");
 
         try (FlotillaClient client = FlotillaClient.builder().endpoints(endpoints.toArray(String[]::new))
                 .loadBalancing(balancing).idempotencyKeys(Boolean.parseBoolean(o.getOrDefault("idempotency-keys", "true")))
+                .partitionRouting(owner ? PartitionRouting.defaults() : PartitionRouting.disabled())
                 .healthCheck(HealthCheck.every(java.time.Duration.ofSeconds(2))).build()) {
+            for (int i = 0; owner && !client.routing().usable() && i < 200; i++) {
+                Thread.sleep(50); // the first table: asked for at once, answered within milliseconds
+            }
             RemoteMap map = client.map("load");
             preload(map, keys, value);
             AtomicBoolean measuring = new AtomicBoolean(false);
@@ -91,8 +100,8 @@ public final class LoadGenerator {
             }
             Arrays.sort(all);
             double perSecond = calls * (double) batch / (elapsed / 1e9);
-            System.out.printf("nodes=%d op=%s batch=%d threads=%d keys=%s: %.0f ops/s (%.0f calls/s), call latency p50 %.2f ms,"
-                            + " p99 %.2f ms, max %.2f ms%n", endpoints.size(), op, batch, threads,
+            System.out.printf("nodes=%d op=%s batch=%d threads=%d routing=%s keys=%s: %.0f ops/s (%.0f calls/s), call latency p50 %.2f ms,"
+                            + " p99 %.2f ms, max %.2f ms%n", endpoints.size(), op, batch, threads, owner ? "owner" : "balancer",
                     o.getOrDefault("idempotency-keys", "true"), perSecond,
                     calls / (elapsed / 1e9), percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
         }

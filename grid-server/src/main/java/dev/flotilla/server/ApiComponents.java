@@ -32,6 +32,7 @@ public final class ApiComponents {
     public static final String CLUSTER_SUMMARY = SCHEMAS + "ClusterSummary";
     public static final String MEMBERS_VIEW = SCHEMAS + "MembersView";
     public static final String PARTITIONS_VIEW = SCHEMAS + "PartitionsView";
+    public static final String KEY_PARTITION_VIEW = SCHEMAS + "KeyPartitionView";
     public static final String MIGRATIONS_VIEW = SCHEMAS + "MigrationsView";
     public static final String CLUSTER_MAPS_VIEW = SCHEMAS + "ClusterMapsView";
     public static final String DATA_LOSS_VIEW = SCHEMAS + "DataLossView";

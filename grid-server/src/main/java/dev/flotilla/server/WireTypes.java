@@ -13,6 +13,7 @@ import dev.flotilla.client.protocol.MigrationSummary;
 import dev.flotilla.client.protocol.MigrationView;
 import dev.flotilla.client.protocol.MigrationsView;
 import dev.flotilla.client.protocol.PartitionView;
+import dev.flotilla.client.protocol.KeyPartitionView;
 import dev.flotilla.client.protocol.PartitionsView;
 import dev.flotilla.client.protocol.Problem;
 import dev.flotilla.client.protocol.SafetyView;
@@ -34,6 +35,7 @@ import io.micronaut.serde.annotation.SerdeImport;
 @SerdeImport(MigrationSummary.class)
 @SerdeImport(PartitionView.class)
 @SerdeImport(PartitionsView.class)
+@SerdeImport(KeyPartitionView.class)
 @SerdeImport(ClusterEventView.class)
 @SerdeImport(MembershipView.class)
 @SerdeImport(ExperimentStatus.class)

@@ -3,6 +3,7 @@ package dev.flotilla.client.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flotilla.client.HealthCheck;
 import dev.flotilla.client.LoadBalancing;
+import dev.flotilla.client.PartitionRouting;
 import dev.flotilla.client.RetryPolicy;
 
 import javax.net.ssl.SSLContext;
@@ -28,11 +29,12 @@ import java.util.concurrent.Executor;
  * @param objectMapper    values and wire records
  * @param idempotencyKeys whether writes carry a generated key
  * @param sslContext      what https connections trust (and present), or null for the JDK's default trust store
+ * @param partitionRouting owner-aware routing, layered over {@code loadBalancing}
  */
 public record ClientSettings(List<URI> endpoints, Duration connectTimeout, Duration requestTimeout,
                              Duration lockingRequestTimeout, RetryPolicy retryPolicy, LoadBalancing loadBalancing, HealthCheck healthCheck,
                              String bearerToken, Executor executor, ObjectMapper objectMapper, boolean idempotencyKeys,
-                             SSLContext sslContext) {
+                             SSLContext sslContext, PartitionRouting partitionRouting) {
 
     /** The settings with the JDK's default TLS trust. */
     public ClientSettings(List<URI> endpoints, Duration connectTimeout, Duration requestTimeout,
@@ -41,6 +43,15 @@ public record ClientSettings(List<URI> endpoints, Duration connectTimeout, Durat
                           boolean idempotencyKeys) {
         this(endpoints, connectTimeout, requestTimeout, lockingRequestTimeout, retryPolicy, loadBalancing, healthCheck,
                 bearerToken, executor, objectMapper, idempotencyKeys, null);
+    }
+
+    /** The settings without owner-aware routing. */
+    public ClientSettings(List<URI> endpoints, Duration connectTimeout, Duration requestTimeout,
+                          Duration lockingRequestTimeout, RetryPolicy retryPolicy, LoadBalancing loadBalancing,
+                          HealthCheck healthCheck, String bearerToken, Executor executor, ObjectMapper objectMapper,
+                          boolean idempotencyKeys, SSLContext sslContext) {
+        this(endpoints, connectTimeout, requestTimeout, lockingRequestTimeout, retryPolicy, loadBalancing, healthCheck,
+                bearerToken, executor, objectMapper, idempotencyKeys, sslContext, PartitionRouting.disabled());
     }
 
     /** Validates every setting, naming the first bad one. */
@@ -56,8 +67,10 @@ public record ClientSettings(List<URI> endpoints, Duration connectTimeout, Durat
         requirePositive("connectTimeout", connectTimeout);
         requirePositive("requestTimeout", requestTimeout);
         requirePositive("lockingRequestTimeout", lockingRequestTimeout);
-        if (retryPolicy == null || loadBalancing == null || healthCheck == null || objectMapper == null) {
-            throw new IllegalArgumentException("retryPolicy, loadBalancing, healthCheck and objectMapper must be set");
+        if (retryPolicy == null || loadBalancing == null || healthCheck == null || objectMapper == null
+                || partitionRouting == null) {
+            throw new IllegalArgumentException("retryPolicy, loadBalancing, healthCheck, objectMapper and "
+                    + "partitionRouting must be set");
         }
         if (bearerToken != null && (bearerToken.isBlank() || bearerToken.chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
             throw new IllegalArgumentException("bearerToken must be visible ASCII characters without spaces");

@@ -15,7 +15,7 @@ import java.util.Set;
  * <p>Candidates are taken from the best tier that has any node not yet tried by this request: healthy nodes, then
  * degraded ones ({@code OUT_OF_SERVICE}: still serving), then ejected ones (when every node is ejected, trying one
  * beats failing at once). When every node has been tried, the request starts over with all of them. Within a tier
- * the {@link Balancer} decides.
+ * the {@link Balancer} decides, unless the request has a preferred node (its key's owner) in that tier.
  */
 final class EndpointPool {
     private final List<Endpoint> endpoints;
@@ -36,8 +36,22 @@ final class EndpointPool {
 
     /** The node for the next attempt of a request that already tried {@code tried}. */
     Endpoint choose(Set<Endpoint> tried) {
+        return choose(tried, null);
+    }
+
+    /**
+     * {@link #choose(Set)}, but {@code preferred} (or null) when it is among the candidates: not tried yet and in
+     * the best tier. An owner that is ejected, or degraded while another node is healthy, is passed over.
+     */
+    Endpoint choose(Set<Endpoint> tried, Endpoint preferred) {
         List<Endpoint> candidates = bestTier(tried);
-        return balancer.choose(candidates.isEmpty() ? bestTier(Set.of()) : candidates);
+        if (candidates.isEmpty()) {
+            candidates = bestTier(Set.of());
+        }
+        if (preferred != null && candidates.contains(preferred)) {
+            return preferred;
+        }
+        return balancer.choose(candidates);
     }
 
     private List<Endpoint> bestTier(Set<Endpoint> tried) {

@@ -8,6 +8,7 @@ import dev.flotilla.client.RemoteCounter;
 import dev.flotilla.client.RemoteGrowSet;
 import dev.flotilla.client.RemoteMap;
 import dev.flotilla.client.RemoteRegister;
+import dev.flotilla.client.RoutingStatus;
 import dev.flotilla.client.protocol.AccountsRequest;
 import dev.flotilla.client.protocol.BalancesView;
 import dev.flotilla.client.protocol.ClusterMapsView;
@@ -44,6 +45,7 @@ public final class HttpFlotillaClient implements FlotillaClient {
     private final JsonValues json;
     private final ExecutorService ownExecutor;
     private final ScheduledExecutorService scheduler;
+    private final PartitionRouter router;
 
     private HttpFlotillaClient(ClientSettings settings) {
         this.settings = settings;
@@ -55,13 +57,21 @@ public final class HttpFlotillaClient implements FlotillaClient {
         // it ours (docs/performance.md).
         HttpTransport transport = new HttpTransport(settings.connectTimeout(), settings.requestTimeout(),
                 settings.bearerToken(), settings.executor(), settings.sslContext());
+        this.router = settings.partitionRouting().enabled()
+                ? new PartitionRouter(pool.all(), transport, settings.objectMapper(), settings.partitionRouting(), System::nanoTime)
+                : null;
         this.runner = new RequestRunner(pool, transport, new ProblemDecoder(settings.objectMapper()),
-                settings.retryPolicy(), executor);
-        if (settings.healthCheck().enabled()) {
-            this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("flotilla-client-health"));
-            new HealthProber(transport, settings.objectMapper(), settings.healthCheck()).start(pool.all(), scheduler);
+                settings.retryPolicy(), executor, router);
+        if (settings.healthCheck().enabled() || router != null) {
+            this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("flotilla-client-background"));
         } else {
             this.scheduler = null;
+        }
+        if (settings.healthCheck().enabled()) {
+            new HealthProber(transport, settings.objectMapper(), settings.healthCheck()).start(pool.all(), scheduler);
+        }
+        if (router != null) {
+            router.start(scheduler);
         }
     }
 
@@ -194,6 +204,11 @@ public final class HttpFlotillaClient implements FlotillaClient {
     }
 
     @Override
+    public RoutingStatus routing() {
+        return router == null ? new RoutingStatus(false, false, 0, 0, 0, 0, null, null) : router.status();
+    }
+
+    @Override
     public ObjectMapper objectMapper() {
         return json.mapper();
     }
@@ -235,7 +250,12 @@ public final class HttpFlotillaClient implements FlotillaClient {
 
     /** A read of a wire record, retried freely. */
     <T> CompletableFuture<T> get(String path, Class<T> type, boolean blocking) {
-        return send(new Call("GET", path, List.of(), null, RetryDecision.Kind.READ, null), blocking)
+        return get(path, null, type, blocking);
+    }
+
+    /** {@link #get(String, Class, boolean)} routed to the owner of {@code routingKey}'s partition (null: not routed). */
+    <T> CompletableFuture<T> get(String path, String routingKey, Class<T> type, boolean blocking) {
+        return send(new Call("GET", path, List.of(), null, RetryDecision.Kind.READ, null, routingKey), blocking)
                 .thenApply(reply -> json.read(reply.body(), type));
     }
 
@@ -254,7 +274,15 @@ public final class HttpFlotillaClient implements FlotillaClient {
      * transaction waits, so a slow commit is not reported unknown while the node still runs it.
      */
     <T> CompletableFuture<T> lockingWrite(String method, String path, Object body, Class<T> type, boolean blocking) {
-        return writeRecord(method, path, body, type, settings.lockingAttemptTimeout(), blocking);
+        return lockingWrite(method, path, null, body, type, blocking);
+    }
+
+    /** {@link #lockingWrite} routed to the owner of {@code routingKey}'s partition (null: not routed). */
+    <T> CompletableFuture<T> lockingWrite(String method, String path, String routingKey, Object body, Class<T> type,
+                                          boolean blocking) {
+        Objects.requireNonNull(body, "request");
+        Call call = write(method, path, List.of(), json.encode(body), false).routedBy(routingKey);
+        return runner.run(call, settings.lockingAttemptTimeout(), blocking).thenApply(reply -> json.read(reply.body(), type));
     }
 
     /** A write of a wire record answered by one; {@code timeout} per attempt, null for the request timeout. */

@@ -61,7 +61,7 @@ final class HttpRemoteMap implements RemoteMap {
     }
 
     private CompletableFuture<Optional<Document>> get(String key, boolean blocking) {
-        CompletableFuture<Reply> reply = client.send(new Call("GET", path(key), List.of(), null, RetryDecision.Kind.READ, null),
+        CompletableFuture<Reply> reply = client.send(new Call("GET", path(key), List.of(), null, RetryDecision.Kind.READ, null, key),
                 blocking);
         return absentAs(reply.thenApply(r -> Optional.of(new Document(key, RequestRunner.etagVersion(r), json.readTree(r.body())))),
                 Optional.empty());
@@ -107,7 +107,7 @@ final class HttpRemoteMap implements RemoteMap {
 
     private CompletableFuture<Long> write(String key, Object value, List<String> headers, boolean conditional,
                                           boolean blocking) {
-        Call call = client.write("PUT", path(key), headers, json.encode(value), conditional);
+        Call call = client.write("PUT", path(key), headers, json.encode(value), conditional).routedBy(key);
         return client.send(call, blocking).thenApply(RequestRunner::etagVersion);
     }
 
@@ -122,7 +122,7 @@ final class HttpRemoteMap implements RemoteMap {
     }
 
     private CompletableFuture<Boolean> delete(String key, boolean blocking) {
-        Call call = client.write("DELETE", path(key), List.of(), null, false);
+        Call call = client.write("DELETE", path(key), List.of(), null, false).routedBy(key);
         return absentAs(client.send(call, blocking).thenApply(r -> true), false);
     }
 
@@ -139,7 +139,7 @@ final class HttpRemoteMap implements RemoteMap {
     private CompletableFuture<Void> deleteIfVersion(String key, long expectedVersion, boolean blocking) {
         requireVersion(expectedVersion);
         Call call = client.write("DELETE", path(key), List.of(Preconditions.IF_MATCH, Preconditions.etag(expectedVersion)),
-                null, true);
+                null, true).routedBy(key);
         return client.send(call, blocking).thenApply(r -> null);
     }
 

@@ -27,9 +27,17 @@ final class RequestRunner {
     private final ProblemDecoder problems;
     private final RetryPolicy policy;
     private final Executor executor;
+    private final PartitionRouter router;
     private volatile boolean closed;
 
     RequestRunner(EndpointPool pool, HttpTransport transport, ProblemDecoder problems, RetryPolicy policy, Executor executor) {
+        this(pool, transport, problems, policy, executor, null);
+    }
+
+    /** @param router names the owner of a call's routing key, or null when owner-aware routing is off */
+    RequestRunner(EndpointPool pool, HttpTransport transport, ProblemDecoder problems, RetryPolicy policy, Executor executor,
+                  PartitionRouter router) {
+        this.router = router;
         this.pool = pool;
         this.transport = transport;
         this.problems = problems;
@@ -66,7 +74,8 @@ final class RequestRunner {
 
     private void attempt(Call call, Duration timeout, int attempt, Set<Endpoint> tried, boolean earlierUnknown,
                          CompletableFuture<Reply> result, boolean blocking) {
-        Endpoint endpoint = pool.choose(tried);
+        Endpoint owner = router == null || call.routingKey() == null ? null : router.ownerOf(call.routingKey());
+        Endpoint endpoint = pool.choose(tried, owner);
         tried.add(endpoint);
         endpoint.begin();
         // Runs on the thread that completed the exchange: the HTTP client's executor (never its selector thread),
@@ -77,6 +86,9 @@ final class RequestRunner {
             if (failure != null) {
                 error = unwrap(failure, endpoint);
                 endpoint.end(false);
+                if (endpoint == owner) {
+                    router.refreshSoon(); // the owner may be gone: its partitions have moved or will
+                }
                 if (error.code().equals(FlotillaException.CONNECT_FAILED)) {
                     endpoint.eject(error.getMessage());
                 } else {

@@ -2,6 +2,7 @@ package dev.flotilla.client.internal;
 
 import dev.flotilla.client.FlotillaClient;
 import dev.flotilla.client.HealthCheck;
+import dev.flotilla.client.PartitionRouting;
 import dev.flotilla.client.RetryPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,22 @@ class ClientSettingsTest {
     void build_zeroTimeout_refused() {
         assertThatThrownBy(() -> FlotillaClient.builder().endpoints("http://127.0.0.1:8081")
                 .requestTimeout(Duration.ZERO).build()).hasMessageContaining("requestTimeout");
+    }
+
+    @Test
+    void partitionRouting_negativeOrZeroInterval_refusedNamingTheSetting() {
+        assertThatThrownBy(() -> new PartitionRouting(Duration.ofSeconds(-1))).hasMessageContaining("partitionRouting");
+        assertThatThrownBy(() -> PartitionRouting.every(Duration.ZERO)).hasMessageContaining("partitionRouting");
+        assertThatThrownBy(() -> FlotillaClient.builder().endpoints("http://127.0.0.1:8081").partitionRouting(null).build())
+                .hasMessageContaining("partitionRouting");
+    }
+
+    @Test
+    void partitionRouting_default_off() {
+        try (FlotillaClient client = FlotillaClient.builder().endpoints("http://127.0.0.1:8081")
+                .healthCheck(HealthCheck.disabled()).build()) {
+            org.assertj.core.api.Assertions.assertThat(client.routing().enabled()).isFalse();
+        }
     }
 
     @Test

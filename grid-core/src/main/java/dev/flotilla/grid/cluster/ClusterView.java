@@ -30,6 +30,18 @@ public interface ClusterView {
     /** Owner and backup replicas of every partition. */
     PartitionTable partitions();
 
+    /**
+     * The partition of a map key ({@code IMap<String, ...>}, the key as it is) and its owner in the local table; a
+     * partition lookup, never blocks.
+     *
+     * <p>The partition id is stable; the owner is a snapshot. During a migration the local table may lag the
+     * master's by a few milliseconds, so the owner named here may already be handing the partition over; after a
+     * member crash it names the crashed member until the member is removed and a backup is promoted. During a split
+     * brain each side names its own members. Use it as a routing hint and a measure: an operation on the key goes to
+     * the owner whatever this says.
+     */
+    KeyPartition partitionOf(String key);
+
     /** Migration processes running and recently finished. */
     Migrations migrations();
 

@@ -17,6 +17,7 @@ import com.hazelcast.partition.PartitionService;
 import dev.flotilla.grid.cluster.BackupCoverage;
 import dev.flotilla.grid.cluster.ClusterEvent;
 import dev.flotilla.grid.cluster.ClusterView;
+import dev.flotilla.grid.cluster.KeyPartition;
 import dev.flotilla.grid.cluster.MemberInfo;
 import dev.flotilla.grid.cluster.MemberState;
 import dev.flotilla.grid.cluster.Membership;
@@ -153,6 +154,18 @@ public final class HazelcastClusterView implements ClusterView {
             table.add(new PartitionReplicas(id, owner == null ? null : format(owner.address()), backups));
         }
         return new PartitionTable(service.getPartitionStateStamp(), table);
+    }
+
+    @Override
+    public KeyPartition partitionOf(String key) {
+        InternalPartitionServiceImpl service = internalPartitions();
+        // The same serialisation and hash as the map's own operations: the key's Data, hashed, mod the count.
+        int id = service.getPartitionId(key);
+        PartitionReplica owner = service.getPartition(id, false).getReplica(0);
+        if (owner == null) {
+            return new KeyPartition(id, service.getPartitionCount(), null, false);
+        }
+        return new KeyPartition(id, service.getPartitionCount(), format(owner.address()), owner.uuid().equals(node().getThisUuid()));
     }
 
     @Override

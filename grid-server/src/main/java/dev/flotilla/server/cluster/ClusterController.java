@@ -3,12 +3,15 @@ package dev.flotilla.server.cluster;
 import dev.flotilla.client.protocol.ClusterEventView;
 import dev.flotilla.client.protocol.ClusterSummary;
 import dev.flotilla.client.protocol.ErrorCode;
+import dev.flotilla.client.protocol.KeyPartitionView;
 import dev.flotilla.client.protocol.MembersView;
 import dev.flotilla.client.protocol.MigrationsView;
 import dev.flotilla.client.protocol.PartitionsView;
 import dev.flotilla.client.protocol.Problem;
 import dev.flotilla.grid.Grid;
 import dev.flotilla.grid.cluster.ClusterView;
+import dev.flotilla.grid.cluster.KeyPartition;
+import dev.flotilla.grid.map.EntryNames;
 import dev.flotilla.server.ApiComponents;
 import dev.flotilla.server.ViewErrors;
 import dev.flotilla.server.limits.CapacityFilter;
@@ -20,6 +23,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.sse.Event;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.extensions.Extension;
@@ -93,6 +97,24 @@ public class ClusterController {
     public PartitionsView partitions(HttpRequest<?> request) {
         noParameters(request);
         return ClusterViews.partitions(cluster.partitions());
+    }
+
+    /**
+     * The partition of a map key and its owner, as Redis's {@code CLUSTER KEYSLOT} and Hazelcast's
+     * {@code PartitionService.getPartition(key)} tell: what a partition-aware client computes by itself, served so
+     * its computation can be checked. The id never changes while the cluster runs; the owner is this node's table
+     * now: during a migration it may lag by milliseconds, after a crash it names the lost member until a backup is
+     * promoted, and during a split brain each side names its own members. A bad key is 400 {@code invalid-key}.
+     */
+    @Operation(summary = "The partition of a map key and its owner in this node's table")
+    @ApiResponse(responseCode = "200",
+            description = "the key's partition",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = ApiComponents.KEY_PARTITION_VIEW)))
+    @Get(uri = "/partitions/key/{key}", produces = MediaType.APPLICATION_JSON)
+    public KeyPartitionView keyPartition(@PathVariable String key, HttpRequest<?> request) {
+        noParameters(request);
+        KeyPartition partition = cluster.partitionOf(EntryNames.requireKey(key));
+        return new KeyPartitionView(key, partition.partitionId(), partition.partitionCount(), partition.owner());
     }
 
     @Operation(summary = "Migration processes running and recently finished (complete only on the master's node)")

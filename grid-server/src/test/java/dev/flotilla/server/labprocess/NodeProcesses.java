@@ -4,6 +4,9 @@ import dev.flotilla.client.FlotillaClient;
 import dev.flotilla.client.HealthCheck;
 import dev.flotilla.client.RetryPolicy;
 import dev.flotilla.client.protocol.MemberView;
+import dev.flotilla.grid.MapSettings;
+import dev.flotilla.lab.fleet.Fleet;
+import dev.flotilla.lab.fleet.FleetSettings;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -16,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -40,6 +44,12 @@ final class NodeProcesses implements AfterEachCallback {
     Path watch(Path dir) {
         watched.add(dir.toAbsolutePath());
         return dir;
+    }
+
+    /** A fleet of {@code size} nodes with the default map settings, its node directory in {@code tmp} and watched. */
+    Fleet form(Path tmp, int size) {
+        Path dir = watch(tmp.resolve("nodes"));
+        return Fleet.form(new FleetSettings(size, size, MapSettings.DEFAULT, 0, Duration.ofSeconds(10), dir, Map.of(), false));
     }
 
     @Override

@@ -168,6 +168,10 @@ class OpenApiConformanceTest {
             check("GET", path, http.get(path), 200);
             check("GET", path, http.get(path + "?verbose=1"), 400);
         }
+        String keyPartition = "/cluster/partitions/key/{key}";
+        check("GET", keyPartition, http.get("/cluster/partitions/key/k%C3%A9y"), 200);
+        check("GET", keyPartition, http.get("/cluster/partitions/key/" + "k".repeat(257)), 400);
+        check("GET", keyPartition, http.get("/cluster/partitions/key/k?verbose=1"), 400);
         check("DELETE", "/cluster/data-loss", http.delete("/cluster/data-loss"), 200);
         check("DELETE", "/cluster/data-loss", http.delete("/cluster/data-loss?all=1"), 400);
         check("GET", "/cluster/events", http.get("/cluster/events?x=1", "Accept", "text/event-stream"), 400);
