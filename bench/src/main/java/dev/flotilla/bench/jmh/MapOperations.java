@@ -122,8 +122,8 @@ public abstract class MapOperations {
     public long flotillaIdempotentPut(LoadedMember member, KeySlice slice) {
         String key = slice.advance(member);
         // as grid-server's IdempotentRequests: its own claim id, a fingerprint of method, path, headers and body digest
-        Claim claim = member.idempotency.claim(slice.nextIdempotencyKey(), fingerprint(key), UUID.randomUUID().toString())
-                .join();
+        Claim claim = member.idempotency
+                .claim(slice.nextIdempotencyKey(), fingerprint(key), UUID.randomUUID().toString()).join();
         if (claim.kind() != Claim.Kind.CLAIMED) {
             throw new IllegalStateException("a fresh idempotency key was not claimed: " + claim.kind());
         }

@@ -27,7 +27,7 @@ public final class Envelope {
         return ThreadLocalRandom.current().nextLong();
     }
 
-    /** The stored form of {@code document} (valid JSON, not checked here) at that version, written by that operation. */
+    /** The stored form of {@code document} (valid JSON, unchecked here) at that version, written by that operation. */
     public static HazelcastJsonValue wrap(long version, long operationId, String document) {
         String hex = Long.toHexString(operationId);
         return new HazelcastJsonValue(PREFIX + version + OP_FIELD + "0".repeat(OP_HEX_DIGITS - hex.length()) + hex

@@ -38,16 +38,23 @@ public final class HazelcastVersionedMap implements VersionedMap {
 
     @Override
     public CompletableFuture<Optional<Versioned>> getAsync(String key) {
-        return call(() -> map.getAsync(EntryNames.requireKey(key)), stored -> Optional.ofNullable(Envelope.versioned(stored)));
+        return call(() -> map.getAsync(EntryNames.requireKey(key)),
+                stored -> Optional.ofNullable(Envelope.versioned(stored)));
     }
 
-    /** {@inheritDoc} <p>A blocking {@code IMap.get} on the calling thread: the same operation, no future to wait on. */
+    /**
+     * {@inheritDoc} <p>A blocking {@code IMap.get} on the calling thread: the same operation as {@link #getAsync}
+     * (so the same guarantees, see {@link VersionedMap}), without a future to wait on.
+     */
     @Override
     public Optional<Versioned> get(String key) {
         return Optional.ofNullable(Envelope.versioned(sync(() -> map.get(EntryNames.requireKey(key)))));
     }
 
-    /** {@inheritDoc} <p>A blocking {@code IMap.executeOnKey} on the calling thread: the same write as {@link #putAsync}. */
+    /**
+     * {@inheritDoc} <p>A blocking {@code IMap.executeOnKey} on the calling thread: the same write as
+     * {@link #putAsync} (so the same guarantees, see {@link VersionedMap}).
+     */
     @Override
     public long put(String key, String json) {
         return writeSync(key, json, VersionedWrite.ANY_VERSION);
@@ -55,7 +62,7 @@ public final class HazelcastVersionedMap implements VersionedMap {
 
     /**
      * {@inheritDoc} <p>A blocking {@code IMap.executeOnKey} on the calling thread: the same write as
-     * {@link #compareAndSetAsync}.
+     * {@link #compareAndSetAsync} (so the same guarantees, see {@link VersionedMap}).
      */
     @Override
     public long compareAndSet(String key, long expectedVersion, String json) {
