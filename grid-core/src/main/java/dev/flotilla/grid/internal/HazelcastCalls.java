@@ -15,6 +15,22 @@ public final class HazelcastCalls {
     }
 
     /**
+     * Runs a blocking Hazelcast call on the calling thread, with the same checks and classification as {@link #call}:
+     * a stopped member fails definitely before anything is sent, every failure is classified by
+     * {@link FailureClassifier}.
+     */
+    public static <T> T sync(HazelcastInstance hazelcast, Supplier<T> operation) {
+        if (!hazelcast.getLifecycleService().isRunning()) {
+            throw new GridException(GridFailure.NOT_RUNNING, "the local member is not running");
+        }
+        try {
+            return operation.get();
+        } catch (RuntimeException e) {
+            throw FailureClassifier.classify(e);
+        }
+    }
+
+    /**
      * Runs a Hazelcast call and completes our own future from the thread that completes Hazelcast's, so dependent
      * stages never land on Hazelcast's per-callback threads (see DESIGN.md section 9). Failures, thrown or
      * completed, are classified by {@link FailureClassifier}; a stopped member fails definitely before anything is

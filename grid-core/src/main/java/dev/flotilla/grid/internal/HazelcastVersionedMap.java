@@ -39,7 +39,35 @@ public final class HazelcastVersionedMap implements VersionedMap {
     @Override
     public CompletableFuture<Optional<Versioned>> getAsync(String key) {
         return call(() -> map.getAsync(EntryNames.requireKey(key)),
-                stored -> Optional.ofNullable(stored).map(s -> new Versioned(Envelope.document(s), Envelope.version(s))));
+                stored -> Optional.ofNullable(Envelope.versioned(stored)));
+    }
+
+    /**
+     * {@inheritDoc} <p>A blocking {@code IMap.get} on the calling thread: the same operation as {@link #getAsync}
+     * (so the same guarantees, see {@link VersionedMap}), without a future to wait on.
+     */
+    @Override
+    public Optional<Versioned> get(String key) {
+        return Optional.ofNullable(Envelope.versioned(sync(() -> map.get(EntryNames.requireKey(key)))));
+    }
+
+    /**
+     * {@inheritDoc} <p>A blocking {@code IMap.executeOnKey} on the calling thread: the same write as
+     * {@link #putAsync} (so the same guarantees, see {@link VersionedMap}).
+     */
+    @Override
+    public long put(String key, String json) {
+        return writeSync(key, json, VersionedWrite.ANY_VERSION);
+    }
+
+    /**
+     * {@inheritDoc} <p>A blocking {@code IMap.executeOnKey} on the calling thread: the same write as
+     * {@link #compareAndSetAsync} (so the same guarantees, see {@link VersionedMap}).
+     */
+    @Override
+    public long compareAndSet(String key, long expectedVersion, String json) {
+        requireExpectedVersion(expectedVersion);
+        return writeSync(key, json, expectedVersion);
     }
 
     @Override
@@ -49,22 +77,39 @@ public final class HazelcastVersionedMap implements VersionedMap {
 
     @Override
     public CompletableFuture<Long> compareAndSetAsync(String key, long expectedVersion, String json, Duration ttl) {
-        if (expectedVersion < 0) {
-            return CompletableFuture.failedFuture(new GridException(GridFailure.INVALID_ARGUMENT,
-                    "expected version must be 0 (absent) or positive, not " + expectedVersion));
+        try {
+            requireExpectedVersion(expectedVersion);
+        } catch (GridException e) {
+            return CompletableFuture.failedFuture(e);
         }
         return write(key, json, expectedVersion, ttl);
+    }
+
+    private static void requireExpectedVersion(long expectedVersion) {
+        if (expectedVersion < 0) {
+            throw new GridException(GridFailure.INVALID_ARGUMENT,
+                    "expected version must be 0 (absent) or positive, not " + expectedVersion);
+        }
+    }
+
+    private long writeSync(String key, String json, long expectedVersion) {
+        long result = sync(() -> map.executeOnKey(EntryNames.requireKey(key),
+                new VersionedWrite(JsonDocuments.requireValid(json), expectedVersion, 0)));
+        return checkedVersion(key, expectedVersion, result);
     }
 
     private CompletableFuture<Long> write(String key, String json, long expectedVersion, Duration ttl) {
         return call(() -> map.submitToKey(EntryNames.requireKey(key),
                         new VersionedWrite(JsonDocuments.requireValid(json), expectedVersion, ttlMillis(ttl))),
-                result -> {
-                    if (result <= 0) {
-                        throw new VersionMismatchException(key, expectedVersion, -result);
-                    }
-                    return result;
-                });
+                result -> checkedVersion(key, expectedVersion, result));
+    }
+
+    /** The version a write answered, or the mismatch it reports (minus the current version). */
+    private static long checkedVersion(String key, long expectedVersion, long result) {
+        if (result <= 0) {
+            throw new VersionMismatchException(key, expectedVersion, -result);
+        }
+        return result;
     }
 
     @Override
@@ -80,12 +125,7 @@ public final class HazelcastVersionedMap implements VersionedMap {
                     "expected version must be positive, not " + expectedVersion));
         }
         return call(() -> map.submitToKey(EntryNames.requireKey(key), new VersionedDelete(expectedVersion)),
-                result -> {
-                    if (result <= 0) {
-                        throw new VersionMismatchException(key, expectedVersion, -result);
-                    }
-                    return result;
-                });
+                result -> checkedVersion(key, expectedVersion, result));
     }
 
     @Override
@@ -153,6 +193,10 @@ public final class HazelcastVersionedMap implements VersionedMap {
 
     private <R, T> CompletableFuture<T> call(java.util.function.Supplier<CompletionStage<R>> operation, Function<R, T> mapping) {
         return HazelcastCalls.call(hazelcast, operation, mapping);
+    }
+
+    private <T> T sync(java.util.function.Supplier<T> operation) {
+        return HazelcastCalls.sync(hazelcast, operation);
     }
 
     private static long ttlMillis(Duration ttl) {
