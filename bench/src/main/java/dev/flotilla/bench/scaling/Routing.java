@@ -9,7 +9,9 @@ import dev.flotilla.client.LoadBalancing;
  */
 enum Routing {
     ROUND_ROBIN(LoadBalancing.ROUND_ROBIN, false),
-    LEAST_OUTSTANDING(LoadBalancing.LEAST_OUTSTANDING, false);
+    LEAST_OUTSTANDING(LoadBalancing.LEAST_OUTSTANDING, false),
+    /** The client's partition routing over least outstanding: each keyed request to the key's owner when known. */
+    OWNER_AWARE(LoadBalancing.LEAST_OUTSTANDING, true);
 
     private final LoadBalancing balancing;
     private final boolean ownerAware;
@@ -19,7 +21,7 @@ enum Routing {
         this.ownerAware = ownerAware;
     }
 
-    /** The id in results.json and the report: {@code round-robin}, {@code least-outstanding}. */
+    /** The id in results.json and the report: {@code round-robin}, {@code least-outstanding}, {@code owner-aware}. */
     String id() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }

@@ -2,6 +2,7 @@ package dev.flotilla.bench.scaling;
 
 import dev.flotilla.client.FlotillaClient;
 import dev.flotilla.client.HealthCheck;
+import dev.flotilla.client.PartitionRouting;
 import dev.flotilla.client.RemoteMap;
 import dev.flotilla.grid.MapSettings;
 import dev.flotilla.lab.fleet.Fleet;
@@ -95,6 +96,7 @@ final class StudyFleet implements AutoCloseable {
      */
     FlotillaClient client(List<URI> endpoints, Routing routing) {
         FlotillaClient client = FlotillaClient.builder().endpoints(endpoints).loadBalancing(routing.balancing())
+                .partitionRouting(routing.ownerAware() ? PartitionRouting.defaults() : PartitionRouting.disabled())
                 .idempotencyKeys(false).build();
         clients.add(client);
         return client;

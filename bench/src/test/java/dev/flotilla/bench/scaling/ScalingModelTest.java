@@ -62,9 +62,19 @@ class ScalingModelTest {
 
     @Test
     void project_everyRoutingAndAnOwnerAwareProjection_perMachineCount() {
-        List<ScalingModel.Point> points = model.project(List.of(1, 2), List.of(Routing.values()), true);
-        assertThat(points).hasSize(2 * (Routing.values().length + 1));
+        List<ScalingModel.Point> points = model.project(List.of(1, 2),
+                List.of(Routing.ROUND_ROBIN, Routing.LEAST_OUTSTANDING), true);
+        assertThat(points).hasSize(2 * 3);
         assertThat(points).filteredOn(p -> p.machines() == 2 && p.ownerAware())
                 .singleElement().satisfies(p -> assertThat(p.opsPerSecond()).isEqualTo(model.opsPerSecond(2, true)));
+    }
+
+    @Test
+    void project_aMeasuredOwnerAwarePolicy_needsNoProjectedLine() {
+        List<ScalingModel.Point> points = model.project(List.of(1, 2), List.of(Routing.values()), true);
+
+        assertThat(points).hasSize(2 * Routing.values().length);
+        assertThat(points).filteredOn(ScalingModel.Point::ownerAware).extracting(ScalingModel.Point::routing)
+                .containsOnly(Routing.OWNER_AWARE.id());
     }
 }
