@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,8 @@ import java.util.function.LongSupplier;
  * advertises; then asks one of them for the table ({@code GET /cluster/partitions}). A member address claimed by two
  * endpoints (both behind one proxy) routes nowhere. Refreshes run on the client's scheduler, one at a time, without
  * retries: a failed one keeps the table, which stops being used once it is {@value #STALE_AFTER_INTERVALS}
- * intervals old.
+ * intervals old. An endpoint that does not answer who it is (slow, or busy) keeps the member it named last time,
+ * unless it was ejected: one slow answer must not turn its partitions back to the balancer.
  *
  * <p>When: every interval (jittered by up to a quarter so many clients do not ask together), every
  * {@link #MIGRATING_INTERVAL} while a node is {@code DEGRADED} (it reports a migration), at once when any endpoint
@@ -77,6 +79,8 @@ final class PartitionRouter {
     private final LongSupplier nanoClock;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private final AtomicLong refreshes = new AtomicLong();
+    /** The member each endpoint last named as its own. */
+    private final Map<Endpoint, String> known = new ConcurrentHashMap<>();
     private volatile Table table;
     private volatile boolean requested = true;
     private volatile String lastFailure;
@@ -160,11 +164,20 @@ final class PartitionRouter {
         return CompletableFuture.allOf(asked.values().toArray(CompletableFuture[]::new)).thenCompose(ignored -> {
             Map<Endpoint, String> identities = new LinkedHashMap<>();
             asked.forEach((endpoint, member) -> {
-                if (member.join() != null) {
-                    identities.put(endpoint, member.join());
+                String answered = member.join();
+                if (answered != null) {
+                    known.put(endpoint, answered);
+                    identities.put(endpoint, answered);
                 }
             });
-            if (identities.isEmpty()) {
+            boolean anyAnswered = !identities.isEmpty();
+            asked.keySet().forEach(endpoint -> {
+                String last = known.get(endpoint);
+                if (last != null) {
+                    identities.putIfAbsent(endpoint, last);
+                }
+            });
+            if (!anyAnswered) {
                 lastFailure = "no endpoint answered GET /cluster/members";
                 return CompletableFuture.<Void>completedFuture(null);
             }

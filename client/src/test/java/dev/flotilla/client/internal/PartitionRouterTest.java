@@ -40,6 +40,8 @@ class PartitionRouterTest {
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
     /** Who owns each partition: an index into {@link #nodes}, or 9 for a member with no endpoint here. */
     private volatile int[] owners = {0, 1, 2, 0, 1, 2, 9};
+    /** The node that answers 503 to {@code /cluster/members}, or -1. */
+    private volatile int silent = -1;
 
     @AfterEach
     void stop() {
@@ -57,6 +59,9 @@ class PartitionRouterTest {
             int index = i;
             nodes.add(new FakeNode((n, method, path, body) -> {
                 requests.add(index + " " + method + " " + path);
+                if (path.equals("/cluster/members") && index == silent) {
+                    return FakeNode.Answer.json(503, "{}");
+                }
                 if (path.equals("/cluster/members")) {
                     return FakeNode.Answer.json(200, "{\"members\":[" + IntStream.range(0, 3)
                             .mapToObj(m -> "{\"uuid\":\"u" + m + "\",\"address\":\"" + member(m) + "\",\"local\":"
@@ -197,6 +202,20 @@ class PartitionRouterTest {
         router.refreshSoon();
 
         tickUntilRefreshes(router, 2);
+    }
+
+    @Test
+    void refresh_anEndpointDoesNotSayWhoItIs_keepsTheMemberItNamedBefore() throws IOException {
+        List<Endpoint> endpoints = start(3);
+        PartitionRouter router = router(endpoints);
+        router.refresh().join();
+        silent = 1;
+
+        router.refresh().join();
+
+        assertThat(router.status().refreshes()).isEqualTo(2);
+        assertThat(router.status().routedPartitions()).isEqualTo(6);
+        assertThat(router.ownerOf(keyIn(1))).as("owned by the silent node").isSameAs(endpoints.get(1));
     }
 
     @Test

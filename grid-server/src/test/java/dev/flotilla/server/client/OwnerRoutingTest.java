@@ -82,7 +82,9 @@ class OwnerRoutingTest {
     /**
      * Waits until the table stopped moving and the client routes by it: every running node has the same partition
      * stamp, the client's table has it and names an endpoint of ours for every partition, and the client sees every
-     * running node healthy (no migration: a degraded owner is passed over while another node is healthy).
+     * running node healthy (no migration: a degraded owner is passed over while another node is healthy), and every
+     * node's cluster is safe: between two migrations of one rebalance the stamps can agree for a moment while more
+     * partitions are still to move.
      */
     private void awaitSettled(FlotillaClient client) {
         Awaitility.await("the table settles and the client follows it").atMost(Duration.ofSeconds(90)).until(() -> {
@@ -93,7 +95,8 @@ class OwnerRoutingTest {
             boolean healthy = client.endpoints().stream().filter(e -> liveUris.contains(e.uri()))
                     .allMatch(e -> e.state() == EndpointState.HEALTHY);
             var routing = client.routing();
-            return stamps.size() == 1 && routing.usable() && routing.stamp() == stamps.iterator().next()
+            boolean safe = live.stream().allMatch(n -> n.grid().cluster().safety().clusterSafe());
+            return safe && stamps.size() == 1 && routing.usable() && routing.stamp() == stamps.iterator().next()
                     && routing.routedPartitions() == routing.partitionCount() && healthy
                     && live.stream().allMatch(n -> n.grid().cluster().members().size() == live.size());
         });
