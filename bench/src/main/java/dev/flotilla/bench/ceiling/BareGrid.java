@@ -1,7 +1,5 @@
 package dev.flotilla.bench.ceiling;
 
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.flotilla.bench.peer.HazelcastRestPeer;
@@ -26,14 +24,7 @@ public class BareGrid {
                              @Property(name = "bench.bare.port") int port,
                              @Property(name = "bench.bare.keys") int keys,
                              @Property(name = "bench.bare.bytes") int bytes) {
-        Config config = new Config().setClusterName(clusterName);
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.local.localAddress", host);
-        config.getNetworkConfig().setPort(port).setPortAutoIncrement(false).getInterfaces().setEnabled(true).addInterface(host);
-        JoinConfig join = config.getNetworkConfig().getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
+        HazelcastInstance member = Hazelcast.newHazelcastInstance(HazelcastRestPeer.loneMember(clusterName, host, port));
         HazelcastRestPeer.preload(member.getMap("bench"), keys, bytes);
         return member;
     }

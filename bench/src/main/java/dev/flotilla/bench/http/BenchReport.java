@@ -35,18 +35,21 @@ record BenchReport(BenchOptions options, Instant started, Instant ended, Machine
                double ratio, double p99Ratio, int failedRounds) {
         String verdict() {
             List<String> misses = new ArrayList<>();
-            if (benchCase.goal() > 0) {
-                misses.add(Double.isNaN(ratio) ? "no ratio" : ratio >= benchCase.goal() ? null
-                        : String.format(Locale.ROOT, "ratio below %.1fx", benchCase.goal()));
+            if (benchCase.goal() > 0 && Double.isNaN(ratio)) {
+                misses.add("no ratio");
+            } else if (benchCase.goal() > 0 && ratio < benchCase.goal()) {
+                misses.add(String.format(Locale.ROOT, "ratio below %.1fx", benchCase.goal()));
             }
             if (benchCase.goal() > 0 && benchCase.p99Baseline() != null) {
-                misses.add(Double.isNaN(p99Ratio) ? "no p99 ratio" : p99Ratio <= P99_GOAL ? null
-                        : String.format(Locale.ROOT, "p99 above %.1fx", P99_GOAL));
+                if (Double.isNaN(p99Ratio)) {
+                    misses.add("no p99 ratio");
+                } else if (p99Ratio > P99_GOAL) {
+                    misses.add(String.format(Locale.ROOT, "p99 above %.1fx", P99_GOAL));
+                }
             }
             if (failedRounds > 0) {
                 misses.add(failedRounds + " failed round(s)");
             }
-            misses.removeIf(m -> m == null);
             if (benchCase.goal() == 0 && failedRounds == 0) {
                 return "";
             }

@@ -1,5 +1,7 @@
 package dev.flotilla.bench.http;
 
+import dev.flotilla.lab.nemesis.Poll;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,33 +67,31 @@ final class ChildProcess implements AutoCloseable {
     /** Waits until GET {@code probe} answers {@code expectedStatus}; throws naming the log when it exits or times out. */
     void awaitAnswer(URI probe, int expectedStatus, Duration limit) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + limit.toNanos();
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see " + log);
-            }
-            try {
-                last = http.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (last == expectedStatus) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + name, e);
-            }
-            try {
-                process.waitFor(200, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + name, e);
-            }
+        int[] last = {-1};
+        boolean answered = Poll.until(limit, Duration.ofMillis(200), () -> {
+            last[0] = process.isAlive() ? status(http, probe) : last[0];
+            return !process.isAlive() || last[0] == expectedStatus;
+        });
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see " + log);
         }
-        throw new IllegalStateException(name + " did not answer " + probe + " with " + expectedStatus + " within "
-                + limit.toSeconds() + " s (last status " + last + "); see " + log);
+        if (!answered) {
+            throw new IllegalStateException(name + " did not answer " + probe + " with " + expectedStatus + " within "
+                    + limit.toSeconds() + " s (last status " + last[0] + "); see " + log);
+        }
+    }
+
+    /** The status GET {@code probe} answers, or -1 while nothing listens. */
+    private static int status(HttpClient http, URI probe) {
+        try {
+            return http.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // Poll.until then stops
+            return -1;
+        }
     }
 
     @Override

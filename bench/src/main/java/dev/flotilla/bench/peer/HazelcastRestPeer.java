@@ -25,21 +25,25 @@ public final class HazelcastRestPeer {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        String host = args[0];
-        int port = Integer.parseInt(args[1]);
-        Config config = new Config().setClusterName(args[2]);
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.getNetworkConfig().setPort(port).setPortAutoIncrement(false).getInterfaces().setEnabled(true).addInterface(host);
-        config.setProperty("hazelcast.local.localAddress", host);
-        JoinConfig join = config.getNetworkConfig().getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
+        Config config = loneMember(args[2], args[0], Integer.parseInt(args[1]));
         config.getNetworkConfig().getRestApiConfig().setEnabled(true).enableGroups(RestEndpointGroup.DATA);
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
         preload(member.getMap("bench"), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
         System.out.println("ready");
         Runtime.getRuntime().addShutdownHook(new Thread(member::shutdown));
         new CountDownLatch(1).await();
+    }
+
+    /** One member alone on {@code host:port}: no join, no phone-home; the peer's and the bare case's. */
+    public static Config loneMember(String clusterName, String host, int port) {
+        Config config = new Config().setClusterName(clusterName);
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.setProperty("hazelcast.local.localAddress", host);
+        config.getNetworkConfig().setPort(port).setPortAutoIncrement(false).getInterfaces().setEnabled(true).addInterface(host);
+        JoinConfig join = config.getNetworkConfig().getJoin();
+        join.getMulticastConfig().setEnabled(false);
+        join.getAutoDetectionConfig().setEnabled(false);
+        return config;
     }
 
     /** {@code k0 ... k<keys-1>} mapped to a JSON document of exactly {@code bytes} bytes, put in batches. */

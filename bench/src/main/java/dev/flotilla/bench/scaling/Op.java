@@ -1,5 +1,6 @@
 package dev.flotilla.bench.scaling;
 
+import dev.flotilla.bench.Documents;
 import dev.flotilla.client.RawJson;
 import dev.flotilla.client.RemoteMap;
 import dev.flotilla.grid.map.VersionedMap;
@@ -18,7 +19,7 @@ enum Op {
     /** Share of gets in {@link #MIX}: a read-mostly cache or session store. */
     static final double READ_FRACTION = 0.8;
     /** The document every put writes: 100 characters of JSON. */
-    static final String DOCUMENT = "{\"v\":\"" + "x".repeat(92) + "\"}";
+    static final String DOCUMENT = Documents.ofSize(100);
     private static final RawJson RAW_DOCUMENT = RawJson.of(DOCUMENT);
 
     private final String id;
