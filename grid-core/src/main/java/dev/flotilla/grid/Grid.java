@@ -12,10 +12,12 @@ import dev.flotilla.grid.internal.HazelcastConfigMapper;
 import dev.flotilla.grid.internal.HazelcastMapTransaction;
 import dev.flotilla.grid.internal.HazelcastVersionedMap;
 import dev.flotilla.grid.internal.MapStatisticsSampler;
+import dev.flotilla.grid.internal.store.StoreDatabase;
 import dev.flotilla.grid.map.ClusterMapStatistics;
 import dev.flotilla.grid.map.EntryNames;
 import dev.flotilla.grid.map.MapStatistics;
 import dev.flotilla.grid.map.MemberMapStatistics;
+import dev.flotilla.grid.map.StoreStatistics;
 import dev.flotilla.grid.map.TxOperation;
 import dev.flotilla.grid.map.TxResult;
 import dev.flotilla.grid.map.VersionedMap;
@@ -46,10 +48,12 @@ public final class Grid implements AutoCloseable {
     private final ConcurrentMap<String, VersionedMap> maps = new ConcurrentHashMap<>();
     private final HazelcastMapTransaction transactions;
     private final MapStatisticsSampler sampler;
+    private final StoreDatabase database;
 
-    private Grid(GridConfig config, HazelcastInstance hazelcast) {
+    private Grid(GridConfig config, HazelcastInstance hazelcast, StoreDatabase database) {
         this.config = config;
         this.hazelcast = hazelcast;
+        this.database = database;
         int replicasShown = config.maps().values().stream()
                 .mapToInt(s -> s.backupCount() + s.asyncBackupCount())
                 .reduce(config.mapDefaults().backupCount() + config.mapDefaults().asyncBackupCount(), Math::max);
@@ -69,12 +73,27 @@ public final class Grid implements AutoCloseable {
      *                       taken)
      */
     public static Grid start(GridConfig config) {
-        Config hazelcastConfig = HazelcastConfigMapper.toHazelcast(config);
+        StoreDatabase database = config.store().configured() ? new StoreDatabase(config.store()) : null;
+        Config hazelcastConfig = HazelcastConfigMapper.toHazelcast(config, database);
         try {
-            Grid grid = new Grid(config, Hazelcast.newHazelcastInstance(hazelcastConfig));
-            LOG.info("grid member started: {}", HazelcastConfigMapper.summary(hazelcastConfig));
+            HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(hazelcastConfig);
+            if (database != null) {
+                // However the member ends (close, terminate, Hazelcast's own shutdown), its pool goes with it, after
+                // the shutdown has flushed the write-behind queues through it.
+                hazelcast.getLifecycleService().addLifecycleListener(event -> {
+                    if (event.getState() == com.hazelcast.core.LifecycleEvent.LifecycleState.SHUTDOWN) {
+                        database.close();
+                    }
+                });
+            }
+            Grid grid = new Grid(config, hazelcast, database);
+            LOG.info("grid member started: {}{}", HazelcastConfigMapper.summary(hazelcastConfig),
+                    database == null ? "" : ", store " + config.store().printableUrl());
             return grid;
         } catch (RuntimeException e) {
+            if (database != null) {
+                database.close();
+            }
             throw new GridException(GridFailure.NOT_RUNNING, "the grid member could not start: " + startFailure(config, e), e);
         }
     }
@@ -197,6 +216,27 @@ public final class Grid implements AutoCloseable {
             throw new GridException(GridFailure.INVALID_ARGUMENT, "deadline must be positive: " + deadline);
         }
         return ClusterMapStatisticsTask.gather(hazelcast, deadline);
+    }
+
+    /**
+     * This member's calls to the database of its persistent maps, and the write-behind entries of the partitions it
+     * owns that are not stored yet; {@link StoreStatistics#NONE} without a database. Read from local state.
+     *
+     * <p><b>Migration</b>: queued entries move with their partitions. <b>Member loss</b>: a lost member's queue
+     * survives on the backups that take its partitions over, which store it; with backup count 0 it is lost.
+     * <b>Split brain</b>: each side stores its own writes to the one database, last writer winning per key.
+     */
+    public StoreStatistics storeStatistics() {
+        if (database == null) {
+            return StoreStatistics.NONE;
+        }
+        long queued = 0;
+        for (com.hazelcast.core.DistributedObject object : hazelcast.getDistributedObjects()) {
+            if (object instanceof com.hazelcast.map.IMap<?, ?> map) {
+                queued += map.getLocalMapStats().getDirtyEntryCount();
+            }
+        }
+        return database.statistics(queued);
     }
 
     /** Whether the local member is running. */

@@ -51,6 +51,8 @@ import java.util.regex.Pattern;
  *                                     each member signs its address in a member attribute, so members can tell a
  *                                     member that does not know it; null: members carry an unsigned marker only.
  *                                     It is never printed: {@link #toString()} hides it
+ * @param store                        the database of persistent maps ({@link MapSettings#persistence()});
+ *                                     {@link StoreSettings#NONE} when no map is persistent
  */
 public record GridConfig(
         String clusterName,
@@ -71,7 +73,8 @@ public record GridConfig(
         Path hazelcastConfig,
         Map<String, String> properties,
         boolean clientProtocol,
-        String memberSecret) {
+        String memberSecret,
+        StoreSettings store) {
 
     private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern MEMBER_ADDRESS = Pattern.compile("[A-Za-z0-9_.:\\[\\]-]+(:\\d{1,5})?");
@@ -145,6 +148,19 @@ public record GridConfig(
             // The value is a secret: the error names the key and the rule, never the value.
             throw new InvalidConfigException("member-secret", "(hidden)", "must be at least 16 characters");
         }
+        store = Checks.notNull("store.url", store).validated();
+        if (!store.configured()) {
+            if (mapDefaults.persistence().enabled()) {
+                throw new InvalidConfigException("map-defaults.store-mode", mapDefaults.persistence().mode().id(),
+                        "needs a database: set store.url");
+            }
+            for (Map.Entry<String, MapSettings> map : maps.entrySet()) {
+                if (map.getValue().persistence().enabled()) {
+                    throw new InvalidConfigException("maps." + map.getKey() + ".store-mode",
+                            map.getValue().persistence().mode().id(), "needs a database: set store.url");
+                }
+            }
+        }
         if (memberSecret != null && portAutoIncrement) {
             throw new InvalidConfigException("port-auto-increment", true, "cannot be on with member-secret: a member "
                     + "signs the address it was configured with, and a port moved by auto-increment would not match");
@@ -162,7 +178,7 @@ public record GridConfig(
                 + cpLeaderHeartbeatPeriod + ", heartbeatInterval=" + heartbeatInterval + ", maxNoHeartbeat="
                 + maxNoHeartbeat + ", hazelcastConfig=" + hazelcastConfig + ", properties=" + properties
                 + ", clientProtocol=" + clientProtocol + ", memberSecret=" + (memberSecret == null ? "none" : "(hidden)")
-                + "]";
+                + ", store=" + store + "]";
     }
 
     /** A builder holding every default. */
@@ -265,6 +281,7 @@ public record GridConfig(
         private Map<String, String> properties = new LinkedHashMap<>();
         private boolean clientProtocol = false;
         private String memberSecret = null;
+        private StoreSettings store = StoreSettings.NONE;
 
         private Builder() {
         }
@@ -289,6 +306,7 @@ public record GridConfig(
             properties = new LinkedHashMap<>(c.properties);
             clientProtocol = c.clientProtocol;
             memberSecret = c.memberSecret;
+            store = c.store;
         }
 
         /** Members join only members with the same cluster name. Default {@code flotilla}. */
@@ -426,12 +444,18 @@ public record GridConfig(
             return this;
         }
 
+        /** The database of persistent maps. Default {@link StoreSettings#NONE}: every map in memory only. */
+        public Builder store(StoreSettings settings) {
+            this.store = settings;
+            return this;
+        }
+
         /** Validates and builds. */
         public GridConfig build() {
             return new GridConfig(clusterName, bindAddress, publicAddress, port, portAutoIncrement, members,
                     partitionCount, mapDefaults, maps, cpMemberCount, cpFailOnIndeterminateState,
                     cpLeaderElectionTimeout, cpLeaderHeartbeatPeriod, heartbeatInterval, maxNoHeartbeat,
-                    hazelcastConfig, properties, clientProtocol, memberSecret);
+                    hazelcastConfig, properties, clientProtocol, memberSecret, store);
         }
     }
 }

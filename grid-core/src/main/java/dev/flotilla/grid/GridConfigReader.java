@@ -29,7 +29,8 @@ final class GridConfigReader {
 
     static final Set<String> MAP_SETTINGS = orderedSet("backup-count", "async-backup-count", "read-backup-data",
             "time-to-live-seconds", "merge-policy", "split-brain-min-size", "split-brain-function",
-            "split-brain-tolerance-millis", "split-brain-protect-on");
+            "split-brain-tolerance-millis", "split-brain-protect-on", "store-mode", "store-write-delay-seconds",
+            "store-write-batch-size", "store-write-coalescing", "store-initial-load");
     /** The cases of {@link #fromProperties}' switch and the map-defaults settings; a test keeps them in step. */
     static final Set<String> KEYS = keys();
 
@@ -59,6 +60,7 @@ final class GridConfigReader {
         GridConfig.Builder builder = GridConfig.builder();
         Map<String, List<String>> mapKeys = new TreeMap<>();
         MapSettings[] defaults = {MapSettings.DEFAULT};
+        StoreSettings[] store = {StoreSettings.NONE};
         Map<Integer, String> indexedMembers = new TreeMap<>();
         for (Map.Entry<String, ?> entry : flattened.entrySet()) {
             String key = entry.getKey();
@@ -102,6 +104,12 @@ final class GridConfigReader {
                                 + "map, maps.<name>.split-brain-min-size for one; see config/README.md)");
                 case "failure-detection.heartbeat-interval-seconds" -> builder.heartbeatInterval(Duration.ofSeconds(integer(key, value)));
                 case "failure-detection.max-no-heartbeat-seconds" -> builder.maxNoHeartbeat(Duration.ofSeconds(integer(key, value)));
+                case "store.url" -> store[0] = store[0].withUrl(optionalText(key, value));
+                case "store.user" -> store[0] = store[0].withUser(optionalText(key, value));
+                case "store.password" -> store[0] = store[0].withPassword(optionalText(key, value));
+                case "store.pool-size" -> store[0] = store[0].withPoolSize(integer(key, value));
+                case "store.timeout-millis" -> store[0] = store[0].withTimeout(Duration.ofMillis(integer(key, value)));
+                case "store.write-behind-queue-capacity" -> store[0] = store[0].withWriteBehindQueueCapacity(integer(key, value));
                 default -> {
                     if (normalized.startsWith("map-defaults.")) {
                         defaults[0] = applyMapSetting(key, normalized.substring("map-defaults.".length()), value, defaults[0]);
@@ -115,6 +123,7 @@ final class GridConfigReader {
             builder.members(new ArrayList<>(indexedMembers.values()));
         }
         builder.mapDefaults(defaults[0]);
+        builder.store(store[0]);
         // Per-map keys apply over the final defaults, wherever map-defaults stands in the file.
         mapKeys.forEach((name, keys) -> {
             MapSettings settings = defaults[0];
@@ -131,7 +140,9 @@ final class GridConfigReader {
                 "port-auto-increment", "members", "partition-count", "hazelcast-config", "cp.member-count",
                 "cp.fail-on-indeterminate-operation-state", "cp.leader-election-timeout-millis",
                 "cp.leader-heartbeat-period-millis", "failure-detection.heartbeat-interval-seconds",
-                "failure-detection.max-no-heartbeat-seconds", "client-protocol", "member-secret"));
+                "failure-detection.max-no-heartbeat-seconds", "client-protocol", "member-secret", "store.url",
+                "store.user", "store.password", "store.pool-size", "store.timeout-millis",
+                "store.write-behind-queue-capacity"));
         MAP_SETTINGS.forEach(setting -> keys.add("map-defaults." + setting));
         return Collections.unmodifiableSet(keys);
     }
@@ -155,6 +166,16 @@ final class GridConfigReader {
                     base.splitBrainProtection().withTolerance(Duration.ofMillis(integer(key, value))));
             case "split-brain-protect-on" -> base.withSplitBrainProtection(base.splitBrainProtection()
                     .withProtectOn(Checks.oneOf(key, text(key, value), SplitBrainProtection.ProtectOn.class)));
+            case "store-mode" -> base.withPersistence(base.persistence()
+                    .withMode(Checks.oneOf(key, text(key, value), Persistence.Mode.class)));
+            case "store-write-delay-seconds" -> base.withPersistence(base.persistence()
+                    .withWriteDelay(Duration.ofSeconds(integer(key, value))));
+            case "store-write-batch-size" -> base.withPersistence(base.persistence()
+                    .withWriteBatchSize(integer(key, value)));
+            case "store-write-coalescing" -> base.withPersistence(base.persistence()
+                    .withWriteCoalescing(bool(key, value)));
+            case "store-initial-load" -> base.withPersistence(base.persistence()
+                    .withInitialLoad(Checks.oneOf(key, text(key, value), Persistence.InitialLoad.class)));
             default -> throw new InvalidConfigException(key, value, "unknown map setting (see config/README.md)");
         };
     }
@@ -196,6 +217,15 @@ final class GridConfigReader {
             throw new InvalidConfigException(key, value, "must be a single value");
         }
         return value.toString().strip();
+    }
+
+    /** A single value; an empty one (an unset environment variable's default) means none. */
+    private static String optionalText(String key, Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = text(key, value);
+        return text.isEmpty() ? null : text;
     }
 
     private static int integer(String key, Object value) {

@@ -34,6 +34,21 @@ public enum GridFailure {
     NO_DATA_MEMBER("no-data-member", true),
     /** The CP group the operation targets was destroyed; the operation was not applied. */
     CP_GROUP_DESTROYED("cp-group-destroyed", true),
+    /**
+     * A persistent map's database refused the write or could not be reached before anything was sent to it; the
+     * write did not happen, in memory or in the database.
+     */
+    STORE_UNAVAILABLE("store-unavailable", true),
+    /**
+     * A write-behind map's queue is full (the database is behind or down); the write was refused before it was
+     * applied.
+     */
+    STORE_QUEUE_FULL("store-queue-full", true),
+    /**
+     * A persistent map's database did not answer in time, or the connection broke mid-statement: the database may
+     * hold the write even though memory does not (a later restart loads it).
+     */
+    STORE_TIMEOUT("store-timeout", false),
     /** No answer arrived in time: the operation may have been applied. */
     TIMEOUT("timeout", false),
     /** The member running the operation left or its connection dropped mid-call: the operation may have been applied. */

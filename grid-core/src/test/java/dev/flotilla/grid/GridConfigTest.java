@@ -116,7 +116,7 @@ class GridConfigTest {
         SplitBrainProtection protection = new SplitBrainProtection(2, SplitBrainProtection.Function.RECENTLY_ACTIVE,
                 Duration.ofMillis(4000), SplitBrainProtection.ProtectOn.WRITE);
         assertThat(config.mapDefaults()).isEqualTo(new MapSettings(0, 1, true, Duration.ofSeconds(60),
-                MergePolicy.LATEST_UPDATE, protection));
+                MergePolicy.LATEST_UPDATE, protection, Persistence.OFF));
         // Per-map keys apply over the final defaults even when written before map-defaults.
         assertThat(config.mapSettings("orders")).isEqualTo(config.mapDefaults().withBackupCount(2));
         assertThat(config.mapSettings("other")).isEqualTo(config.mapDefaults());
@@ -265,10 +265,13 @@ class GridConfigTest {
 
     @Test
     void keys_everyListedKey_acceptedByFromProperties() {
-        Map<String, Object> samples = Map.of("members", "127.0.0.1:5701", "public-address", "10.1.2.3:5701",
+        Map<String, Object> samples = new java.util.HashMap<>(Map.of("members", "127.0.0.1:5701", "public-address", "10.1.2.3:5701",
                 "map-defaults.merge-policy", "union", "map-defaults.split-brain-function", "member-count",
                 "map-defaults.split-brain-protect-on", "write", "cluster-name", "c", "bind-address", "127.0.0.1",
-                "client-protocol", "true", "member-secret", "a-secret-of-at-least-16");
+                "client-protocol", "true", "member-secret", "a-secret-of-at-least-16"));
+        samples.putAll(Map.of("store.url", "jdbc:h2:mem:x", "map-defaults.store-mode", "off",
+                "map-defaults.store-initial-load", "lazy", "map-defaults.store-write-coalescing", "false",
+                "store.timeout-millis", "1000"));
         for (String key : GridConfig.keys()) {
             if (key.equals("hazelcast-config")) {
                 continue; // needs a file; fromYaml_hazelcastConfig_* read it
@@ -278,7 +281,46 @@ class GridConfigTest {
             assertThat(GridConfig.fromProperties(Map.of(key, value))).as(key).isNotNull();
         }
         assertThat(GridConfig.keys()).contains("port", "public-address", "hazelcast-config", "map-defaults.backup-count")
-                .hasSize(16 + GridConfig.mapSettingKeys().size());
+                .hasSize(22 + GridConfig.mapSettingKeys().size());
+    }
+
+    @Test
+    void fromYaml_storeAndPersistentMaps_read() throws IOException {
+        GridConfig config = GridConfig.fromYaml(new StringReader("""
+                store: {url: "jdbc:postgresql://db:5432/grid?ssl=true", user: grid, password: s3cret, pool-size: 4,
+                        timeout-millis: 2500, write-behind-queue-capacity: 1000}
+                map-defaults: {store-mode: write-through}
+                maps:
+                  events: {store-mode: write-behind, store-write-delay-seconds: 5, store-write-batch-size: 50,
+                           store-write-coalescing: false, store-initial-load: lazy}
+                  cache: {store-mode: "off"}
+                """));
+
+        assertThat(config.store()).isEqualTo(new StoreSettings("jdbc:postgresql://db:5432/grid?ssl=true", "grid",
+                "s3cret", 4, Duration.ofMillis(2500), 1000));
+        assertThat(config.mapDefaults().persistence()).isEqualTo(Persistence.WRITE_THROUGH);
+        assertThat(config.mapSettings("events").persistence()).isEqualTo(new Persistence(Persistence.Mode.WRITE_BEHIND,
+                Duration.ofSeconds(5), 50, false, Persistence.InitialLoad.LAZY));
+        assertThat(config.mapSettings("cache").persistence().enabled()).isFalse();
+        assertThat(config.toString()).doesNotContain("s3cret").doesNotContain("ssl=true")
+                .contains("jdbc:postgresql://db:5432/grid(parameters hidden)");
+        // configKeys() reads back into the same settings
+        Map<String, Object> keys = new java.util.HashMap<>();
+        config.mapSettings("events").configKeys().forEach((k, v) -> keys.put("map-defaults." + k, v));
+        keys.put("store.url", "jdbc:h2:mem:x");
+        assertThat(GridConfig.fromProperties(keys).mapDefaults()).isEqualTo(config.mapSettings("events"));
+    }
+
+    @Test
+    void persistentMap_withoutDatabase_rejectedByName() {
+        assertThatThrownBy(() -> GridConfig.fromProperties(Map.of("maps.orders.store-mode", "write-behind")))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("maps.orders.store-mode = 'write-behind': needs a database: set store.url");
+        assertThatThrownBy(() -> GridConfig.fromProperties(Map.of("store.url", "jdbc:h2:mem:x",
+                "map-defaults.store-write-delay-seconds", "0")))
+                .hasMessageContaining("map-defaults.store-write-delay-seconds");
+        assertThatThrownBy(() -> GridConfig.fromProperties(Map.of("store.url", "postgres://user:pw@db/grid")))
+                .hasMessage("store.url = '(hidden)': must be a JDBC URL starting with jdbc:");
     }
 
     @Test

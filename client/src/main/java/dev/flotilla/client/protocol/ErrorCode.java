@@ -39,6 +39,12 @@ public enum ErrorCode {
     NO_DATA_MEMBER("no-data-member", 503, true, "No data member"),
     /** The CP group the operation targets was destroyed; the operation was not applied. */
     CP_GROUP_DESTROYED("cp-group-destroyed", 503, true, "CP group destroyed"),
+    /** A persistent map's database refused the write or could not be reached; nothing was written anywhere. */
+    STORE_UNAVAILABLE("store-unavailable", 503, true, "Store unavailable"),
+    /** A write-behind map's queue is full (its database is behind or down); the write was refused. */
+    STORE_QUEUE_FULL("store-queue-full", 503, true, "Store queue full"),
+    /** A persistent map's database did not answer in time: it may hold the write, which a restart would load. */
+    STORE_TIMEOUT("store-timeout", 504, false, "Store timeout"),
     /** No answer arrived in time: the operation may have been applied. */
     TIMEOUT("timeout", 504, false, "Timeout"),
     /** The member running the operation left or its connection dropped mid-call: it may have been applied. */

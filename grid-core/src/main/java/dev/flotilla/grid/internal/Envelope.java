@@ -34,6 +34,14 @@ public final class Envelope {
                 + VALUE_FIELD + document + "}");
     }
 
+    /** Whether a JSON value has the envelope's shape (its head; the document is not checked). */
+    public static boolean isEnvelope(HazelcastJsonValue value) {
+        String text = value.getValue();
+        int versionEnd = text.startsWith(PREFIX) ? versionEnd(text) : -1;
+        return versionEnd > PREFIX.length() && text.startsWith(OP_FIELD, versionEnd)
+                && text.startsWith(VALUE_FIELD, versionEnd + OP_FIELD.length() + OP_HEX_DIGITS) && text.endsWith("}");
+    }
+
     /** The version of a stored form; 0 for null (absent). */
     public static long version(HazelcastJsonValue stored) {
         if (stored == null) {

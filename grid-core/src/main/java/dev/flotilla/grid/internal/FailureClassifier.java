@@ -11,6 +11,7 @@ import com.hazelcast.spi.exception.TargetNotMemberException;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import dev.flotilla.grid.GridException;
 import dev.flotilla.grid.GridFailure;
+import dev.flotilla.grid.internal.store.StoreException;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -39,6 +40,13 @@ public final class FailureClassifier {
         if (t instanceof GridException grid) {
             return grid;
         }
+        for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            // The store's own message says which map and why, without the password or the statement's data.
+            if (cause instanceof StoreException store) {
+                return new GridException(store.definite() ? GridFailure.STORE_UNAVAILABLE : GridFailure.STORE_TIMEOUT,
+                        store.getMessage(), store);
+            }
+        }
         GridFailure kind = kindOf(t);
         return new GridException(kind, describe(kind), t);
     }
@@ -47,6 +55,9 @@ public final class FailureClassifier {
         // Order matters: several of these extend each other.
         if (t instanceof SplitBrainProtectionException) {
             return GridFailure.NO_QUORUM;
+        }
+        if (t instanceof com.hazelcast.map.ReachedMaxSizeException) {
+            return GridFailure.STORE_QUEUE_FULL;
         }
         if (t instanceof NoDataMemberInClusterException) {
             return GridFailure.NO_DATA_MEMBER;
@@ -77,6 +88,8 @@ public final class FailureClassifier {
             case NO_DATA_MEMBER -> "no member of the cluster can own data";
             case CP_GROUP_DESTROYED -> "the CP group was destroyed";
             case INDETERMINATE -> "the outcome of the CP operation is unknown";
+            case STORE_QUEUE_FULL -> "the write-behind queue is full (the database is behind or down); nothing was "
+                    + "written";
             case TIMEOUT -> "the operation timed out; it may have been applied";
             case MEMBER_LOST -> "the member running the operation left mid-call; it may have been applied";
             default -> "unexpected failure; the operation may have been applied";

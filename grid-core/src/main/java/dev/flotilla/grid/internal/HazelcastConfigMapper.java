@@ -6,6 +6,7 @@ import com.hazelcast.config.ServerSocketEndpointConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.config.MetadataPolicy;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.SplitBrainProtectionConfig;
@@ -20,7 +21,10 @@ import dev.flotilla.grid.GridConfig;
 import dev.flotilla.grid.InvalidConfigException;
 import dev.flotilla.grid.MapSettings;
 import dev.flotilla.grid.MergePolicy;
+import dev.flotilla.grid.Persistence;
 import dev.flotilla.grid.SplitBrainProtection;
+import dev.flotilla.grid.internal.store.StoreDatabase;
+import dev.flotilla.grid.internal.store.StoreFactory;
 
 import java.io.FileNotFoundException;
 import java.nio.file.Path;
@@ -44,6 +48,14 @@ public final class HazelcastConfigMapper {
      * @throws InvalidConfigException naming {@code hazelcast-config} when the file is not a Hazelcast config
      */
     public static Config toHazelcast(GridConfig grid) {
+        return toHazelcast(grid, null);
+    }
+
+    /**
+     * The member config, with the persistent maps stored in {@code database} (null: no map may be persistent; the
+     * config has been validated to need none).
+     */
+    public static Config toHazelcast(GridConfig grid, StoreDatabase database) {
         Config config = grid.hazelcastConfig() == null ? new Config() : load(grid.hazelcastConfig());
         config.setClusterName(grid.clusterName());
         config.setInstanceName("flotilla-" + grid.clusterName() + "-" + UUID.randomUUID().toString().substring(0, 8));
@@ -89,8 +101,13 @@ public final class HazelcastConfigMapper {
         config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.logging.type", "slf4j");
 
-        config.addMapConfig(mapConfig("default", grid.mapDefaults(), config));
-        grid.maps().forEach((name, settings) -> config.addMapConfig(mapConfig(name, settings, config)));
+        StoreFactory stores = database == null ? null : new StoreFactory(database);
+        config.addMapConfig(mapConfig("default", grid.mapDefaults(), config, stores));
+        grid.maps().forEach((name, settings) -> config.addMapConfig(mapConfig(name, settings, config, stores)));
+        if (grid.store().configured()) {
+            config.setProperty("hazelcast.map.write.behind.queue.capacity",
+                    Integer.toString(grid.store().writeBehindQueueCapacity()));
+        }
 
         CPSubsystemConfig cp = config.getCPSubsystemConfig();
         cp.setCPMemberCount(grid.cpMemberCount());
@@ -191,7 +208,7 @@ public final class HazelcastConfigMapper {
      * the rest kept, with Flotilla's settings on top. Its split-brain protection rule, if any, is added to
      * {@code config} under its own name.
      */
-    private static MapConfig mapConfig(String name, MapSettings settings, Config config) {
+    private static MapConfig mapConfig(String name, MapSettings settings, Config config, StoreFactory stores) {
         MapConfig fromFile = config.getMapConfigs().get(name);
         MapConfig map = (fromFile == null ? new MapConfig(name) : new MapConfig(fromFile))
                 .setBackupCount(settings.backupCount())
@@ -208,6 +225,12 @@ public final class HazelcastConfigMapper {
         // every map config when a member starts and refuses to start one that names them without per-entry
         // statistics (InvalidConfigurationException: "requires the merge type ... MergingLastUpdateTime").
         map.setPerEntryStatsEnabled(needsPerEntryStats(settings.mergePolicy()));
+        if (settings.persistence().enabled()) {
+            if (stores == null) {
+                throw new IllegalStateException("map '" + name + "' is persistent but the member has no database");
+            }
+            map.setMapStoreConfig(mapStoreConfig(settings.persistence(), stores));
+        }
         SplitBrainProtection protection = settings.splitBrainProtection();
         if (protection.enabled()) {
             // Maps with equal protection share one rule: same settings, same name, same config.
@@ -216,6 +239,23 @@ public final class HazelcastConfigMapper {
             map.setSplitBrainProtectionName(rule.getName());
         }
         return map;
+    }
+
+    /**
+     * Hazelcast's store settings for a persistent map. Write-through is a write delay of 0 to Hazelcast. The store
+     * calls run offloaded (Hazelcast's default), off the partition threads, so a slow database slows the writes of
+     * persistent maps only.
+     */
+    static MapStoreConfig mapStoreConfig(Persistence persistence, StoreFactory stores) {
+        boolean behind = persistence.mode() == Persistence.Mode.WRITE_BEHIND;
+        return new MapStoreConfig().setEnabled(true)
+                .setFactoryImplementation(stores)
+                .setWriteDelaySeconds(behind ? (int) persistence.writeDelay().toSeconds() : 0)
+                .setWriteBatchSize(persistence.writeBatchSize())
+                .setWriteCoalescing(persistence.writeCoalescing())
+                .setInitialLoadMode(persistence.initialLoad() == Persistence.InitialLoad.EAGER
+                        ? MapStoreConfig.InitialLoadMode.EAGER : MapStoreConfig.InitialLoadMode.LAZY)
+                .setOffload(true);
     }
 
     static String mergePolicyClass(MergePolicy policy) {

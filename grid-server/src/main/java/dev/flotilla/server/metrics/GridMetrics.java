@@ -7,6 +7,7 @@ import dev.flotilla.grid.cluster.ClusterView;
 import dev.flotilla.grid.cluster.Safety;
 import dev.flotilla.grid.map.MapStatistics;
 import dev.flotilla.grid.map.MemberMapStatistics;
+import dev.flotilla.grid.map.StoreStatistics;
 import dev.flotilla.server.cluster.SafetyMonitor;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -49,6 +50,10 @@ import java.util.function.ToLongFunction;
  * less graceful leaves; compare with {@code flotilla_cluster_members}) and {@code flotilla_cluster_minority} (1 when
  * this node sees at most half of them).
  *
+ * <p>With a database for persistent maps ({@code flotilla.store.url}): {@code flotilla_store_operations_total
+ * {operation,outcome}}, {@code flotilla_store_write_behind_queue_entries} and
+ * {@code flotilla_store_write_behind_lag_seconds}, read from the same refreshed snapshot.
+ *
  * <p>Map, partition and migration-queue values are read from a snapshot refreshed every
  * {@code flotilla-server.metrics.refresh} (5 s), which also registers the meters of maps created since. The safety
  * gauges read {@link SafetyMonitor}'s last check (refreshed in the background every
@@ -72,6 +77,7 @@ public class GridMetrics implements MeterBinder {
     private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
     private final AtomicBoolean otherRegistered = new AtomicBoolean();
     private volatile Snapshot latest = Snapshot.EMPTY;
+    private volatile StoreStatistics latestStore = StoreStatistics.NONE;
 
     /** The last statistics read, by label ({@link #OTHER_MAPS} summed). */
     private record Snapshot(int ownedPartitions, long migrationQueueSize, Map<String, MapStatistics> byLabel,
@@ -131,6 +137,9 @@ public class GridMetrics implements MeterBinder {
         Gauge.builder("flotilla.migration.queue.size", this, m -> m.latest.migrationQueueSize())
                 .description("migration tasks queued on this node (mostly on the master, while it rebalances)")
                 .register(registry);
+        if (grid.config().store().configured()) {
+            bindStore(registry);
+        }
         Gauge.builder("flotilla.maps.unlabelled", this, m -> m.latest.unlabelled())
                 .description("maps beyond flotilla-server.metrics.max-maps, summed under map=\"_other\"")
                 .register(registry);
@@ -150,6 +159,7 @@ public class GridMetrics implements MeterBinder {
         if (!grid.isRunning()) {
             return;
         }
+        latestStore = grid.storeStatistics();
         MemberMapStatistics member = grid.localMapStatistics();
         Map<String, MapStatistics> byLabel = new HashMap<>();
         List<String> added = new ArrayList<>();
@@ -175,6 +185,29 @@ public class GridMetrics implements MeterBinder {
             added.add(OTHER_MAPS);
         }
         added.forEach(name -> registries.forEach(registry -> registerMap(registry, name)));
+    }
+
+    /** The persistent maps' database, as of the last refresh. */
+    private void bindStore(MeterRegistry registry) {
+        storeCounter(registry, "store", "success", StoreStatistics::stores);
+        storeCounter(registry, "store", "failure", StoreStatistics::storeFailures);
+        storeCounter(registry, "load", "success", StoreStatistics::loads);
+        storeCounter(registry, "load", "failure", StoreStatistics::loadFailures);
+        storeCounter(registry, "delete", "success", StoreStatistics::deletes);
+        storeCounter(registry, "delete", "failure", StoreStatistics::deleteFailures);
+        Gauge.builder("flotilla.store.write.behind.queue.entries", this, m -> m.latestStore.queuedEntries())
+                .description("write-behind entries of the partitions this node owns that are not stored yet")
+                .register(registry);
+        Gauge.builder("flotilla.store.write.behind.lag", this, m -> m.latestStore.lagSeconds()).baseUnit("seconds")
+                .description("how long write-behind entries have waited with no store succeeding; 0 when none waits")
+                .register(registry);
+    }
+
+    private void storeCounter(MeterRegistry registry, String operation, String outcome,
+                              ToLongFunction<StoreStatistics> count) {
+        FunctionCounter.builder("flotilla.store.operations", this, m -> count.applyAsLong(m.latestStore))
+                .tags("operation", operation, "outcome", outcome)
+                .description("calls to the persistent maps' database (one entry or one batch each)").register(registry);
     }
 
     private void registerMap(MeterRegistry registry, String name) {
