@@ -34,7 +34,9 @@ class ExperimentRunnerTest {
         ExperimentSpec spec = ExperimentSpec.builder()
                 .workload(workload).mode(mode)
                 .members(1).nemesis("join").nemesisSizes(List.of(2)).nemesisInterval(Duration.ofMillis(1000))
-                .duration(Duration.ofMillis(2500)).clients(2).keys(3).seed(11)
+                // 4 s: the join window (1 -> 2, safe again) once ended at 2.3 s of a 2.5 s run on a loaded machine,
+                // and a verdict needs acknowledged operations after it.
+                .duration(Duration.ofMillis(4000)).clients(2).keys(3).seed(11)
                 .build();
         List<Progress> progress = new CopyOnWriteArrayList<>();
 

@@ -76,7 +76,8 @@ class PartitionProcessIT {
                 cluster: processes
                 members: 3
                 max-no-heartbeat-seconds: 4
-                nemesis: {name: partition, shape: bridge, interval-seconds: 2, partition-seconds: 10, settle-seconds: 40}
+                nemesis: {name: partition, shape: bridge, interval-seconds: 2, partition-seconds: 10, settle-seconds: 15}
+                safe-timeout-seconds: 20
                 duration-seconds: 14
                 clients: 2
                 rate: 100
@@ -86,7 +87,9 @@ class PartitionProcessIT {
         assertThat(partition.get("detail").asText()).as("the bridge is named in brackets").containsPattern("\\(n\\d");
         // Hazelcast resolves a partial cut on its own (the master drops one side); after the heal the three nodes
         // list one membership again, though the cluster has been seen to take longer than the settle limit to be
-        // safe (then the merge window is not reported and the verdict is UNKNOWN, which the report says).
+        // safe (then the merge window is not reported and the verdict is UNKNOWN, which the report says). Measured
+        // (2026-12-03): the sides never removed each other, clients stayed blocked through the cut, and the cluster
+        // was not safe 100 s after the heal; so the limits here are short, and any decided-or-unknown verdict passes.
         String merged = fault(result, "merge").get("detail").asText();
         assertThat(merged).as("one membership of all three after the heal")
                 .satisfiesAnyOf(d -> assertThat(d).contains("one safe cluster of 3"),
