@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * TCP as they would reach the launcher's H2 process. {@link #stop()} and {@link #start()} make a database outage on
  * the same port and data.
  */
-public final class H2Server implements AutoCloseable {
+public final class H2Server implements TestDatabase {
     private final Path directory;
     private final int port = LoopbackProfile.freePort();
     private final String password = UUID.randomUUID().toString();
@@ -40,7 +40,7 @@ public final class H2Server implements AutoCloseable {
         return new H2Server();
     }
 
-    /** Starts (again) on the same port and data directory. */
+    @Override
     public synchronized void start() {
         try {
             server = Server.createTcpServer("-tcpPort", Integer.toString(port), "-baseDir", directory.toString(),
@@ -50,7 +50,7 @@ public final class H2Server implements AutoCloseable {
         }
     }
 
-    /** Stops: open connections are closed, new ones refused. */
+    @Override
     public synchronized void stop() {
         if (server != null) {
             server.stop();
@@ -58,12 +58,12 @@ public final class H2Server implements AutoCloseable {
         }
     }
 
-    /** The settings members reach this database with. */
+    @Override
     public StoreSettings settings() {
         return StoreSettings.of(url(), "flotilla", password);
     }
 
-    /** A connection of the test's own, to look at what is stored. */
+    @Override
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), "flotilla", password);
     }
