@@ -10,6 +10,12 @@ import java.time.Duration;
  * is the entry as the grid holds it, version and operation id included, so versions, compare-and-set and retries
  * stay correct across a restart.
  *
+ * <p>During a migration or after a member loss the new owner of a partition stores to and loads from the same
+ * database (write-behind queues are replicated to the partition's backups, so they survive one crash with one
+ * backup). During a split brain both sides store to it and each key's last writer wins there; the merge then stores
+ * only values it changes, so where it keeps the value memory holds, the database may keep the other side's last
+ * write, and a cluster restarted from the database brings that write back.
+ *
  * @param mode            off, write-through or write-behind
  * @param writeDelay      write-behind only: how long a write waits in memory before it is stored; at least 1 s
  * @param writeBatchSize  write-behind only: the most entries stored in one database batch

@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -131,6 +132,27 @@ abstract class PersistentMapContract {
                 .untilAsserted(() -> assertThat(docs.put("a", "{\"v\":3}")).isEqualTo(2));
         assertThat(storedVersion("docs", "a")).contains(2L);
         assertThat(storedVersion("docs", "fresh")).isEmpty();
+    }
+
+    @Test
+    void writeThrough_databaseRefusesTheStatement_definiteAndMemoryUnchanged() throws SQLException {
+        cluster = persistent(Persistence.WRITE_THROUGH, UnaryOperator.identity());
+        cluster.startMembers(1);
+        VersionedMap docs = cluster.running().get(0).map("docs");
+        docs.put("capped", "{\"v\":1}");
+        try (Connection connection = database.connect(); Statement alter = connection.createStatement()) {
+            // The connection stays healthy; only this statement is refused, and the database rolled it back.
+            alter.execute("ALTER TABLE " + table(connection, "docs")
+                    + " ADD CONSTRAINT capped_at_one CHECK (k <> 'capped' OR version < 2)");
+        }
+
+        assertThatThrownBy(() -> docs.put("capped", "{\"v\":2}")).isInstanceOfSatisfying(GridException.class, e -> {
+            assertThat(e.failure()).isEqualTo(GridFailure.STORE_UNAVAILABLE);
+            assertThat(e.definite()).as(e.getMessage()).isTrue();
+        });
+        assertThat(docs.get("capped")).contains(new Versioned("{\"v\":1}", 1));
+        assertThat(storedVersion("docs", "capped")).contains(1L);
+        assertThat(docs.put("other", "{}")).as("the map still stores other keys").isEqualTo(1);
     }
 
     @Test

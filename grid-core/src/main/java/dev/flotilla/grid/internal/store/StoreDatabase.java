@@ -134,17 +134,41 @@ public final class StoreDatabase implements AutoCloseable {
     /** Creates the catalog and one map's table when missing; called before the map's first statement. */
     void ensureTable(Connection connection, String map, String table) throws SQLException {
         Dialect sql = dialect(connection);
-        try (Statement statement = connection.createStatement()) {
+        // DDL in a transaction of its own: a failed create must not abort the caller's transaction (PostgreSQL).
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(true);
+        try {
             if (!catalogReady) {
-                statement.execute(sql.createCatalog());
+                createIfAbsent(connection, sql.createCatalog());
                 catalogReady = true;
             }
-            statement.execute(sql.createTable(table));
+            createIfAbsent(connection, sql.createTable(table));
+            try (PreparedStatement register = connection.prepareStatement(sql.registerMap())) {
+                register.setString(1, map);
+                register.setString(2, table);
+                register.executeUpdate();
+            }
+        } finally {
+            connection.setAutoCommit(autoCommit);
         }
-        try (PreparedStatement register = connection.prepareStatement(sql.registerMap())) {
-            register.setString(1, map);
-            register.setString(2, table);
-            register.executeUpdate();
+    }
+
+    /**
+     * Runs a {@code CREATE ... IF NOT EXISTS}, again when another member created the same table at the same moment:
+     * PostgreSQL's {@code IF NOT EXISTS} does not hold against a concurrent create (measured: two members' first
+     * loads failed with 23505 on {@code pg_type}); the second attempt finds the table.
+     */
+    private static void createIfAbsent(Connection connection, String create) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(create);
+                return;
+            } catch (SQLException e) {
+                boolean concurrentCreate = "23505".equals(e.getSQLState()) || "42P07".equals(e.getSQLState());
+                if (!concurrentCreate || attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -162,7 +186,8 @@ public final class StoreDatabase implements AutoCloseable {
                 throw failed(new StoreException("the database of map '" + map + "' cannot be reached; nothing was "
                         + "written", true, e), e);
             }
-            try (connection) {
+            // Not try-with-resources: the connection must still be open when a failure asks whether it broke.
+            try {
                 connection.setAutoCommit(true);
                 return work.run(connection);
             } catch (SQLException e) {
@@ -173,6 +198,8 @@ public final class StoreDatabase implements AutoCloseable {
                 }
                 throw failed(new StoreException("the database of map '" + map + "' failed the " + operation.id()
                         + (definite ? "; nothing was written" : " mid-call; it may have applied it"), definite, e), e);
+            } finally {
+                closeQuietly(connection);
             }
         });
         boolean success = false;
@@ -211,12 +238,24 @@ public final class StoreDatabase implements AutoCloseable {
             try {
                 result = work.run(connection);
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback); // a broken connection: the statement's own error says more
+                }
                 throw e;
             }
             connection.commit();
             return result;
         });
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("closing a pooled connection failed", e);
+        }
     }
 
     /**
