@@ -47,9 +47,8 @@ import java.util.stream.Collectors;
  * and can be paused ({@link #pauseStore()}).
  *
  * <p><b>Nothing is left behind:</b> {@link #close()} SIGKILLs every process it started (paused ones too, the
- * database last) and removes its firewall rules, and a JVM shutdown hook does the same when the lab is interrupted (Ctrl-C) or fails before
- * closing. Membership changes
- * hold one lock, like the in-process cluster's.
+ * database last) and removes its firewall rules, and a JVM shutdown hook does the same when the lab is interrupted
+ * (Ctrl-C) or fails before closing. Membership changes hold one lock, like the in-process cluster's.
  */
 public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
     private static final Duration FORM_LIMIT = Duration.ofSeconds(120);
@@ -91,11 +90,17 @@ public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
         this.network = settings.network() ? PrivateNetwork.open() : null;
     }
 
-    /** Starts the database if the maps are persistent (it must run before any node loads), then writes the node files. */
+    /** Starts the database if the maps are persistent (it must run before a node loads), then writes the node files. */
     private void prepare() throws IOException {
         if (settings.map().persistence().enabled()) {
-            store = StoreDatabase.start(settings.dir().resolve("store"), settings.dir().resolve("store.log"),
-                    freePort(StoreDatabase.HOST));
+            StoreDatabase db = StoreDatabase.start(settings.dir().resolve("store"),
+                    settings.dir().resolve("store.log"), freePort(StoreDatabase.HOST));
+            store = db;
+            if (closed) {
+                // close() (the shutdown hook) ran while the database started and could not see it.
+                db.kill();
+                throw new IllegalStateException("the fleet was closed while its database started; it was killed");
+            }
         }
         List<String> members = slots.stream().map(NodeProcess::memberAddress).toList();
         for (NodeProcess node : slots) {

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  */
 public final class Nemeses {
     private static final List<String> NAMES = List.of("none", "join", "leave", "crash", "crash-during-migration",
-            "churn", "lose-majority", "kill", "kill-two", "pause", "partition", "restart-all", "crash-all", "store-outage");
+            "churn", "lose-majority", "kill", "kill-two", "pause", "partition", "restart-all", "crash-all",
+            "store-outage");
     private static final Map<String, Nemesis> BY_NAME = Stream.concat(
                     Stream.of(new NoNemesis(), new JoinNemesis(), new LoseMajority(), new PartitionNemesis()),
                     Stream.concat(Stream.of(MemberFaults.Action.values()).map(MemberFaults::new),
