@@ -42,10 +42,13 @@ import java.util.stream.Collectors;
  * <p>With {@link FleetSettings#network()}, the fleet cuts the network between its nodes ({@link #cut}) with
  * {@link PrivateNetwork}'s iptables rules, in the lab's private network namespace.
  *
- * <p><b>Nothing is left behind:</b> {@link #close()} SIGKILLs every process it started (paused ones too) and removes
- * its firewall rules, and a JVM shutdown hook does the same when the lab is interrupted (Ctrl-C) or fails before
- * closing. Membership changes
- * hold one lock, like the in-process cluster's.
+ * <p>When the map settings make maps persistent ({@code store-mode} not {@code off}), the fleet starts one
+ * {@link StoreDatabase} before its nodes and gives every node its URL and credentials; it outlives node restarts
+ * and can be paused ({@link #pauseStore()}).
+ *
+ * <p><b>Nothing is left behind:</b> {@link #close()} SIGKILLs every process it started (paused ones too, the
+ * database last) and removes its firewall rules, and a JVM shutdown hook does the same when the lab is interrupted
+ * (Ctrl-C) or fails before closing. Membership changes hold one lock, like the in-process cluster's.
  */
 public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
     private static final Duration FORM_LIMIT = Duration.ofSeconds(120);
@@ -68,6 +71,8 @@ public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
     private final ReentrantLock membership = new ReentrantLock();
     /** Drops packets between node addresses; null unless the settings ask for network faults. */
     private final PrivateNetwork network;
+    /** The persistent maps' database; null unless the map settings store entries. */
+    private volatile StoreDatabase store;
     private volatile boolean closed;
     private volatile long clockStart = System.nanoTime();
 
@@ -83,15 +88,30 @@ public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
         }
         this.slots = List.copyOf(nodes);
         this.network = settings.network() ? PrivateNetwork.open() : null;
+    }
+
+    /** Starts the database if the maps are persistent (it must run before a node loads), then writes the node files. */
+    private void prepare() throws IOException {
+        if (settings.map().persistence().enabled()) {
+            StoreDatabase db = StoreDatabase.start(settings.dir().resolve("store"),
+                    settings.dir().resolve("store.log"), freePort(StoreDatabase.HOST));
+            store = db;
+            if (closed) {
+                // close() (the shutdown hook) ran while the database started and could not see it.
+                db.kill();
+                throw new IllegalStateException("the fleet was closed while its database started; it was killed");
+            }
+        }
         List<String> members = slots.stream().map(NodeProcess::memberAddress).toList();
         for (NodeProcess node : slots) {
-            Files.writeString(node.config(), NodeFile.render(node, clusterName, members, settings));
+            Files.writeString(node.config(), NodeFile.render(node, clusterName, members, settings, store));
         }
     }
 
     /**
-     * Starts {@code settings.size()} nodes at once and waits until they form one cluster with every partition
-     * owned. On failure every started process is killed before the exception is thrown.
+     * Starts the database of persistent maps if the settings ask for one, then {@code settings.size()} nodes at
+     * once, and waits until they form one cluster with every partition owned. On failure every started process
+     * (the database too) is killed before the exception is thrown.
      *
      * @throws IllegalStateException when the nodes do not form one cluster within two minutes (the message names
      *                               the node logs)
@@ -105,6 +125,11 @@ public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
         }
         OPEN.add(fleet);
         try {
+            try {
+                fleet.prepare();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write node files under " + settings.dir(), e);
+            }
             for (int i = 0; i < settings.size(); i++) {
                 fleet.startNode(fleet.slots.get(i));
             }
@@ -244,9 +269,70 @@ public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
         node.resume();
     }
 
+    /** Lets every paused node, and a paused database, run again. */
     @Override
     public void resumeAll() {
         members().stream().filter(NodeProcess::isPaused).forEach(NodeProcess::resume);
+        StoreDatabase db = store;
+        if (db != null && db.isPaused()) {
+            db.resume();
+        }
+    }
+
+    /**
+     * Stops every running node at the same moment (SIGTERM to all, or SIGKILL to all) and returns once each
+     * process has exited; a node whose graceful stop hangs for a minute is SIGKILLed. Returns the nodes stopped,
+     * for {@link #restart(List)}.
+     */
+    @Override
+    public List<NodeProcess> stopAll(boolean graceful) {
+        lock();
+        try {
+            List<NodeProcess> running = members();
+            running.forEach(node -> node.signalStop(graceful));
+            running.forEach(NodeProcess::awaitStopped);
+            return running;
+        } finally {
+            membership.unlock();
+        }
+    }
+
+    /** Whether this fleet has a database ({@link #pauseStore()}). */
+    @Override
+    public boolean supportsStoreFaults() {
+        return store != null;
+    }
+
+    /** The database's label ({@code store 127.0.0.254:port}), or empty when there is none. */
+    @Override
+    public String storeLabel() {
+        StoreDatabase db = store;
+        return db == null ? "" : db.label();
+    }
+
+    /** The database, or null when the maps are not persistent. */
+    public StoreDatabase store() {
+        return store;
+    }
+
+    /** SIGSTOP to the database: every store call hangs until {@code store.timeout-millis} fails it. */
+    @Override
+    public void pauseStore() {
+        requireStore().pause();
+    }
+
+    /** SIGCONT to the database. */
+    @Override
+    public void resumeStore() {
+        requireStore().resume();
+    }
+
+    private StoreDatabase requireStore() {
+        StoreDatabase db = store;
+        if (db == null) {
+            throw new UnsupportedOperationException("this fleet has no database: its maps are not persistent (store)");
+        }
+        return db;
     }
 
     @Override
@@ -358,12 +444,16 @@ public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
         return node.label();
     }
 
-    /** SIGKILLs every node process this fleet started and closes its view clients. Idempotent. */
+    /** SIGKILLs every node process this fleet started, then its database, and closes its view clients. Idempotent. */
     @Override
     public void close() {
         closed = true;
         for (NodeProcess node : slots) {
             node.kill();
+        }
+        StoreDatabase db = store;
+        if (db != null) {
+            db.kill();
         }
         if (network != null) {
             network.close();
@@ -377,10 +467,21 @@ public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the fleet is closed: no node started");
         }
-        node.start(launcher.command(node.config()), launcher.environment());
+        node.start(launcher.command(node.config()), environment());
         if (!started.contains(node)) {
             started.add(node);
         }
+    }
+
+    /** The launcher's environment, and the database password when there is a database (never in a file). */
+    private Map<String, String> environment() {
+        StoreDatabase db = store;
+        if (db == null) {
+            return launcher.environment();
+        }
+        Map<String, String> env = new java.util.HashMap<>(launcher.environment());
+        env.put("FLOTILLA_STORE_PASSWORD", db.password());
+        return env;
     }
 
     private boolean formed() {

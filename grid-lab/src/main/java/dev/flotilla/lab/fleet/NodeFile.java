@@ -13,6 +13,9 @@ import java.util.TreeMap;
  * leave from the node's own address ({@code hazelcast.socket.client.bind.any=false}), so that each node is one
  * address on the wire; and split-brain merges are tried after 10 s and then every 5 s (Hazelcast's defaults are
  * 300 s and 120 s), so a cluster that split during a run has merged by the time the lab reads the final state.
+ *
+ * <p>With persistent maps the file names the fleet's {@link StoreDatabase} ({@code store.url}, {@code store.user})
+ * and the maps' {@code store-*} keys; the password is not in it: the node gets it as {@code FLOTILLA_STORE_PASSWORD}.
  */
 final class NodeFile {
     static final Map<String, String> LAB_PROPERTIES = Map.of(
@@ -23,7 +26,9 @@ final class NodeFile {
     private NodeFile() {
     }
 
-    static String render(NodeProcess node, String clusterName, List<String> members, FleetSettings settings) {
+    /** The node file; {@code store} is the fleet's database, or null when its maps are not persistent. */
+    static String render(NodeProcess node, String clusterName, List<String> members, FleetSettings settings,
+                         StoreDatabase store) {
         Map<String, String> properties = new TreeMap<>(LAB_PROPERTIES);
         properties.putAll(settings.properties());
         StringBuilder y = new StringBuilder();
@@ -40,6 +45,9 @@ final class NodeFile {
         members.forEach(m -> y.append("    - ").append(m).append('\n'));
         y.append("  map-defaults:\n");
         settings.map().configKeys().forEach((k, v) -> y.append("    ").append(k).append(": ").append(v).append('\n'));
+        if (store != null) {
+            y.append("  store:\n    url: ").append(store.url()).append("\n    user: ").append(store.user()).append('\n');
+        }
         y.append("  cp:\n    member-count: ").append(settings.cpMemberCount()).append('\n');
         y.append("  failure-detection:\n    max-no-heartbeat-seconds: ")
                 .append(settings.maxNoHeartbeat().toSeconds()).append('\n');

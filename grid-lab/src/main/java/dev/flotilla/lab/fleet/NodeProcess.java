@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One grid-server node process of a {@link Fleet}: its own loopback address, HTTP and member ports, node file and
@@ -123,17 +122,36 @@ public final class NodeProcess {
 
     /** SIGTERM (the node leaves gracefully: it hands its partitions over), then waits; SIGKILL if it hangs. */
     void terminate() {
+        signalStop(true);
+        awaitStopped();
+    }
+
+    /**
+     * Asks the process to stop without waiting: SIGTERM when {@code graceful} (a paused node is resumed first, so it
+     * can act on it), else SIGKILL. Nothing to do when it does not run. {@link #awaitStopped()} waits for the exit.
+     */
+    void signalStop(boolean graceful) {
         Process p = process;
         if (p == null || !p.isAlive()) {
             return;
         }
-        if (paused) {
-            resume();
+        if (!graceful) {
+            p.destroyForcibly();
+        } else {
+            if (paused) {
+                resume();
+            }
+            p.destroy();
         }
-        p.destroy();
-        if (!awaitExit(p)) {
+    }
+
+    /** Waits until the process has exited; one that is still there after a minute (a hung shutdown) is SIGKILLed. */
+    void awaitStopped() {
+        Process p = process;
+        if (p != null && !awaitExit(p)) {
             kill();
         }
+        paused = false;
     }
 
     /** SIGSTOP: the JVM freezes with its sockets open. */
@@ -149,44 +167,11 @@ public final class NodeProcess {
     }
 
     private void signal(String name) {
-        Process p = process;
-        if (p == null || !p.isAlive()) {
-            throw new IllegalStateException(label() + " is not running: cannot send SIG" + name);
-        }
-        boolean interrupted = Thread.interrupted(); // a signal must go out even from an interrupted nemesis
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(p.pid()))
-                    .redirectErrorStream(true).start();
-            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new IllegalStateException("kill -" + name + " " + p.pid() + " failed for " + label());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("kill -" + name + " " + p.pid() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            interrupted = true;
-            throw new IllegalStateException("interrupted while signalling " + label(), e);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Signals.send(process, name, label());
     }
 
     private static boolean awaitExit(Process p) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            while (true) {
-                try {
-                    return p.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    interrupted = true; // stopping a node is not optional: finish the wait, keep the flag
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return Signals.awaitExit(p, STOP_WAIT_SECONDS);
     }
 
     @Override

@@ -96,6 +96,41 @@ public interface ClusterControl<M> {
         return members.stream().map(this::restart).toList();
     }
 
+    /**
+     * Stops every running member at the same moment, gracefully (SIGTERM: each stores what it still queues for
+     * the database) or not (SIGKILL), and returns once every one is gone: the whole cluster is down. Returns the
+     * members stopped, for {@link #restart(List)}.
+     *
+     * @throws UnsupportedOperationException unless {@link #supportsProcessFaults()}
+     */
+    default List<M> stopAll(boolean graceful) {
+        throw new UnsupportedOperationException("stopping every member needs node processes (cluster: processes)");
+    }
+
+    /** Whether the cluster has a database of persistent maps that {@link #pauseStore()} can stop (processes only). */
+    default boolean supportsStoreFaults() {
+        return false;
+    }
+
+    /** A label for the database in fault details, or empty when there is none. */
+    default String storeLabel() {
+        return "";
+    }
+
+    /**
+     * Freezes the database (SIGSTOP) while every member keeps running: store calls hang until they time out.
+     *
+     * @throws UnsupportedOperationException unless {@link #supportsStoreFaults()}
+     */
+    default void pauseStore() {
+        throw new UnsupportedOperationException("this cluster has no database of its own (store)");
+    }
+
+    /** Lets the paused database run again (SIGCONT). */
+    default void resumeStore() {
+        throw new UnsupportedOperationException("this cluster has no database of its own (store)");
+    }
+
     /** Freezes a member (SIGSTOP): it keeps its sockets but answers nothing. */
     void pause(M member);
 

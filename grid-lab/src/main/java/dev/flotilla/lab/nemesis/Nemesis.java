@@ -28,6 +28,11 @@ public interface Nemesis {
         return false;
     }
 
+    /** Whether the schedule acts on the database of persistent maps ({@link ClusterControl#pauseStore()}). */
+    default boolean needsStore() {
+        return false;
+    }
+
     /** Whether the schedule cuts the network between members ({@link ClusterControl#cut}). */
     default boolean needsNetwork() {
         return false;

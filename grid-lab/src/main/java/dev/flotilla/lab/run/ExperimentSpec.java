@@ -1,6 +1,7 @@
 package dev.flotilla.lab.run;
 
 import dev.flotilla.grid.MapSettings;
+import dev.flotilla.grid.Persistence;
 import dev.flotilla.grid.guarantee.GuaranteeMode;
 import dev.flotilla.lab.nemesis.Nemeses;
 import dev.flotilla.lab.nemesis.Nemesis;
@@ -29,7 +30,7 @@ import java.util.Map;
  * @param name             a label for reports; defaults to {@code workload-mode-nemesis}
  * @param workload         the workload
  * @param mode             the guarantee mode its client runs under
- * @param map              replication of the workload's maps
+ * @param map              replication of the workload's maps, and whether they are persistent ({@link #store()})
  * @param cluster          in-process members or node processes
  * @param members          members the cluster starts with
  * @param cpMembers        CP member count: 0 or 3-7 (derived from the mode unless set: 3 for {@code cp}, else 0)
@@ -99,6 +100,14 @@ public record ExperimentSpec(String name, Workload workload, GuaranteeMode mode,
             throw new InvalidSpecException("members", members, "nemesis " + nemesis.name() + " needs at least "
                     + nemesis.minimumMembers(cpMembers) + " members");
         }
+        if (map.persistence().enabled() && cluster != ClusterKind.PROCESSES) {
+            throw new InvalidSpecException("store", map.persistence().mode().id(), "needs cluster: processes (the lab"
+                    + " starts a database for node processes only; in-process members keep maps in memory)");
+        }
+        if (nemesis.needsStore() && !map.persistence().enabled()) {
+            throw new InvalidSpecException("store", Persistence.Mode.OFF.id(), "nemesis " + nemesis.name()
+                    + " needs a database: store: write-through or write-behind");
+        }
         if (nemesis.needsProcesses() && cluster != ClusterKind.PROCESSES) {
             throw new InvalidSpecException("nemesis.name", nemesis.name(), "needs cluster: processes (it signals"
                     + " node processes or cuts the network between them; in-process members share one)");
@@ -150,6 +159,15 @@ public record ExperimentSpec(String name, Workload workload, GuaranteeMode mode,
         }
     }
 
+    /**
+     * How the workload's maps are kept in a database ({@code store}): {@code off} (memory only), or write-through
+     * or write-behind (store-write-delay-seconds 1, coalesced: the node's defaults) to the one H2 database the
+     * fleet starts for the run.
+     */
+    public Persistence.Mode store() {
+        return map.persistence().mode();
+    }
+
     /** The largest size the cluster reaches: its initial size, the last join size, or one more under churn. */
     public int maxMembers() {
         return Math.max(members, nemesis.maxSize(members, nemesisSettings(seed)));
@@ -197,8 +215,10 @@ public record ExperimentSpec(String name, Workload workload, GuaranteeMode mode,
         out.put("mode", mode.id());
         Map<String, Object> mapOut = new LinkedHashMap<>(map.configKeys());
         mapOut.remove("time-to-live-seconds");
+        mapOut.keySet().removeIf(key -> key.startsWith("store-"));
         out.put("map", mapOut);
         out.put("cluster", cluster.id());
+        out.put("store", store().id());
         out.put("members", members);
         out.put("cp-members", cpMembers);
         Map<String, Object> nemesisOut = new LinkedHashMap<>();
@@ -243,6 +263,7 @@ public record ExperimentSpec(String name, Workload workload, GuaranteeMode mode,
         private String workload = "counter";
         private String mode = "atomic-key";
         private MapSettings map = MapSettings.DEFAULT;
+        private String store;
         private String cluster = ClusterKind.IN_PROCESS.id();
         private int members = 1;
         private Integer cpMembers;
@@ -270,6 +291,7 @@ public record ExperimentSpec(String name, Workload workload, GuaranteeMode mode,
             workload = s.workload.name();
             mode = s.mode.id();
             map = s.map;
+            store = s.store().id();
             cluster = s.cluster.id();
             members = s.members;
             cpMembers = s.cpMembers;
@@ -311,6 +333,15 @@ public record ExperimentSpec(String name, Workload workload, GuaranteeMode mode,
         /** Replication of the workload's maps. Default one synchronous backup. */
         public Builder map(MapSettings value) {
             map = value;
+            return this;
+        }
+
+        /**
+         * {@code off}, {@code write-through} or {@code write-behind}: the persistence of the workload's maps (see
+         * {@link ExperimentSpec#store()}); null keeps what {@link #map} says. Default null (off).
+         */
+        public Builder store(String value) {
+            store = value;
             return this;
         }
 
@@ -456,8 +487,16 @@ public record ExperimentSpec(String name, Workload workload, GuaranteeMode mode,
             } catch (IllegalArgumentException e) {
                 throw new InvalidSpecException("nemesis.shape", partitionShape, "must be one of " + PartitionShape.ids());
             }
+            MapSettings maps = map;
+            if (store != null && maps != null) {
+                Persistence.Mode storeMode = java.util.Arrays.stream(Persistence.Mode.values())
+                        .filter(x -> x.id().equals(store)).findFirst()
+                        .orElseThrow(() -> new InvalidSpecException("store", store, "must be one of "
+                                + java.util.Arrays.stream(Persistence.Mode.values()).map(Persistence.Mode::id).toList()));
+                maps = maps.withPersistence(maps.persistence().withMode(storeMode));
+            }
             int cp = cpMembers != null ? cpMembers : m == GuaranteeMode.CP ? 3 : 0;
-            return new ExperimentSpec(name, w, m, map, kind, members, cp, n, nemesisInterval, nemesisSizes,
+            return new ExperimentSpec(name, w, m, maps, kind, members, cp, n, nemesisInterval, nemesisSizes,
                     settleLimit, pauseFor, shape, partitionFor, duration, clients, rate, seed, keys, safeTimeout, idempotencyKeys,
                     maxNoHeartbeat);
         }

@@ -25,7 +25,7 @@ final class ExperimentSpecReader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP = Set.of("name", "workload", "mode", "map", "cluster", "members",
             "cp-members", "nemesis", "duration-seconds", "clients", "rate", "seed", "keys", "safe-timeout-seconds",
-            "idempotency-keys", "max-no-heartbeat-seconds");
+            "idempotency-keys", "max-no-heartbeat-seconds", "store");
     /** The node file's map settings (config/README.md); the spec's {@code map.} keys are its {@code map-defaults.} keys. */
     private static final Set<String> MAP = Set.of("backup-count", "async-backup-count", "read-backup-data",
             "merge-policy", "split-brain-min-size", "split-brain-function", "split-brain-tolerance-millis",
@@ -79,6 +79,11 @@ final class ExperimentSpecReader {
         }
         if (root.has("cluster")) {
             b.cluster(text("cluster", root.get("cluster")));
+        }
+        if (root.has("store")) {
+            JsonNode store = root.get("store");
+            // YAML 1.1 reads a bare off as false.
+            b.store(store.isBoolean() && !store.booleanValue() ? "off" : text("store", store));
         }
         if (root.has("idempotency-keys")) {
             b.idempotencyKeys(bool("idempotency-keys", root.get("idempotency-keys")));

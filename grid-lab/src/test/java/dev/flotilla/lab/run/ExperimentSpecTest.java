@@ -1,5 +1,6 @@
 package dev.flotilla.lab.run;
 
+import dev.flotilla.grid.Persistence;
 import dev.flotilla.grid.guarantee.GuaranteeMode;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +100,45 @@ class ExperimentSpecTest {
         assertThat(spec.partitionFor()).isEqualTo(Duration.ofSeconds(12));
         assertThat(spec.nemesis().needsNetwork()).isTrue();
         assertThat(spec.toMap().get("map").toString()).contains("merge-policy=union", "split-brain-min-size=2");
+    }
+
+    @Test
+    void fromYaml_storeOnProcesses_makesTheMapsPersistentAndIsReported() throws IOException {
+        ExperimentSpec spec = parse("""
+                workload: set
+                mode: atomic-key
+                cluster: processes
+                members: 2
+                store: write-behind
+                nemesis: crash-all
+                """);
+
+        assertThat(spec.store()).isEqualTo(Persistence.Mode.WRITE_BEHIND);
+        assertThat(spec.map().persistence().writeDelay()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(spec.nemesis().name()).isEqualTo("crash-all");
+        assertThat(spec.toMap()).containsEntry("store", "write-behind");
+        assertThat(spec.toMap().get("map").toString()).doesNotContain("store-");
+        assertThat(spec.toBuilder().build()).isEqualTo(spec);
+        assertThat(parse("workload: set\nmode: atomic-key\ncluster: processes\nstore: off\n").store())
+                .as("YAML's bare off").isEqualTo(Persistence.Mode.OFF);
+        assertThat(parse("workload: set\nmode: atomic-key\n").store()).isEqualTo(Persistence.Mode.OFF);
+    }
+
+    @Test
+    void fromYaml_storeInProcessOrUnknownOrOutageWithoutStore_rejectedNamingStore() {
+        assertThatThrownBy(() -> parse("workload: set\nmode: atomic-key\nstore: write-through\n"))
+                .as("the lab starts a database for node processes only").isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("cluster: processes")
+                .extracting(e -> ((InvalidSpecException) e).field()).isEqualTo("store");
+        assertThatThrownBy(() -> parse("workload: set\nmode: atomic-key\ncluster: processes\nstore: sometimes\n"))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("write-through")
+                .extracting(e -> ((InvalidSpecException) e).field()).isEqualTo("store");
+        assertThatThrownBy(() -> parse("workload: set\nmode: atomic-key\ncluster: processes\nnemesis: store-outage\n"))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("needs a database")
+                .extracting(e -> ((InvalidSpecException) e).field()).isEqualTo("store");
+        assertThatThrownBy(() -> parse("workload: set\nmode: atomic-key\nnemesis: restart-all\n"))
+                .as("restarting every node needs node processes").isInstanceOf(InvalidSpecException.class)
+                .extracting(e -> ((InvalidSpecException) e).field()).isEqualTo("nemesis.name");
     }
 
     @Test
