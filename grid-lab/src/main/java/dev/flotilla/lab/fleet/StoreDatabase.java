@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -55,6 +56,9 @@ public final class StoreDatabase {
      */
     static StoreDatabase start(Path dir, Path log, int port) {
         try {
+            // A run starts from an empty database: files left by an earlier run into the same directory hold its
+            // data (which this run's history knows nothing of) under its password (which this run does not have).
+            deleteTree(dir);
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the database directory " + dir, e);
@@ -81,6 +85,17 @@ public final class StoreDatabase {
                     + HOST + ":" + port + " within " + START_LIMIT.toSeconds() + " s") + "; see " + log);
         }
         return db;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** The JDBC URL the nodes are given. */

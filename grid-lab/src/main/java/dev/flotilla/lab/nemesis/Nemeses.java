@@ -11,13 +11,14 @@ import java.util.stream.Stream;
  * The name-based registry of nemeses: {@code none}, {@code join}, {@code leave}, {@code crash},
  * {@code crash-during-migration}, {@code churn}, {@code lose-majority}, {@code kill}, {@code kill-two}, and on node
  * processes only {@code pause}, {@code partition}, {@code restart-all} and {@code crash-all} (every node stopped
- * with SIGTERM, or SIGKILL, and started again) and {@code store-outage} (the database of persistent maps stopped for
- * a while): {@link WholeClusterFaults}.
+ * with SIGTERM, or SIGKILL, and started again), {@code kill-restart-all} (one node SIGKILLed, then every node
+ * restarted) and {@code store-outage} (the database of persistent maps stopped for a while):
+ * {@link WholeClusterFaults}.
  */
 public final class Nemeses {
     private static final List<String> NAMES = List.of("none", "join", "leave", "crash", "crash-during-migration",
             "churn", "lose-majority", "kill", "kill-two", "pause", "partition", "restart-all", "crash-all",
-            "store-outage");
+            "kill-restart-all", "store-outage");
     private static final Map<String, Nemesis> BY_NAME = Stream.concat(
                     Stream.of(new NoNemesis(), new JoinNemesis(), new LoseMajority(), new PartitionNemesis()),
                     Stream.concat(Stream.of(MemberFaults.Action.values()).map(MemberFaults::new),

@@ -9,7 +9,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** restart-all, crash-all and store-outage against a scripted cluster: what each does, in order, and its window. */
+/** restart-all, crash-all, kill-restart-all and store-outage against a scripted cluster: what each does, in order, and its window. */
 class WholeClusterFaultsTest {
     private static final NemesisSettings SETTINGS = new NemesisSettings(Duration.ofMillis(10), List.of(),
             Duration.ofSeconds(1), Duration.ofMillis(50), 1, PartitionShape.ISOLATE_ONE, Duration.ofSeconds(1));
@@ -39,6 +39,25 @@ class WholeClusterFaultsTest {
 
         assertThat(cluster.calls.get(0)).isEqualTo("stopAll kill");
         assertThat(log.faults().get(0).detail()).startsWith("SIGKILL to n1, n2");
+    }
+
+    @Test
+    void killRestartAll_killsOneWaitsForTheSurvivorThenRestartsItWithTheKilledNode() {
+        Scripted cluster = new Scripted(true);
+        FaultLog log = new FaultLog();
+
+        Nemeses.byName("kill-restart-all").run(cluster, SETTINGS, cluster.schedule, log);
+
+        String victim = cluster.calls.get(0).replaceAll("crash \\[(.*)]", "$1");
+        String survivor = victim.equals("n1") ? "n2" : "n1";
+        assertThat(cluster.calls).containsExactly("crash [" + victim + "]", "awaitSafe", "stopAll graceful",
+                "restart [" + survivor + ", " + victim + "]", "awaitSafe");
+        assertThat(log.faults()).extracting(Fault::kind).containsExactly("kill", "restart-all");
+        assertThat(log.faults().get(0).nodes()).containsExactly(victim);
+        assertThat(log.faults().get(0).detail()).startsWith("SIGKILL; removed after")
+                .contains("1 survivors safe").endsWith("not restarted until the restart-all");
+        assertThat(log.faults().get(1).nodes()).containsExactly(survivor);
+        assertThat(log.faults().get(1).detail()).startsWith("SIGTERM to " + survivor + ": all 1 exited after");
     }
 
     @Test
@@ -72,6 +91,7 @@ class WholeClusterFaultsTest {
         final Schedule schedule = new Schedule();
         final List<String> calls = new ArrayList<>();
         private final boolean store;
+        private final List<String> running = new ArrayList<>(List.of("n1", "n2"));
         private final long start = System.nanoTime();
 
         Scripted(boolean store) {
@@ -81,12 +101,15 @@ class WholeClusterFaultsTest {
         @Override
         public List<String> stopAll(boolean graceful) {
             calls.add("stopAll " + (graceful ? "graceful" : "kill"));
-            return List.of("n1", "n2");
+            List<String> stopped = List.copyOf(running);
+            running.clear();
+            return stopped;
         }
 
         @Override
         public List<String> restart(List<String> members) {
             calls.add("restart " + members);
+            running.addAll(members);
             return members;
         }
 
@@ -120,7 +143,7 @@ class WholeClusterFaultsTest {
 
         @Override
         public List<String> members() {
-            return List.of("n1", "n2");
+            return List.copyOf(running);
         }
 
         @Override
@@ -150,7 +173,8 @@ class WholeClusterFaultsTest {
 
         @Override
         public void crash(List<String> members) {
-            throw new UnsupportedOperationException();
+            calls.add("crash " + members);
+            running.removeAll(members);
         }
 
         @Override
