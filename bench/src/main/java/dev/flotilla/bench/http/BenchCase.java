@@ -19,8 +19,12 @@ import java.util.List;
 record BenchCase(String name, Target target, String mode, String path, String method, String baseline,
                  double goal, String p99Baseline) {
 
-    /** {@code BEFORE} is a node from another checkout ({@code --before DIR}), to compare a change in one run. */
-    enum Target { CEILING, BARE, PEER, FLOTILLA, BEFORE }
+    /**
+     * {@code BEFORE} is a node from another checkout ({@code --before DIR}), to compare a change in one run;
+     * {@code WRITE_THROUGH} and {@code WRITE_BEHIND} are nodes whose maps are persistent, each with its own H2
+     * server (config/README.md, "Persistence").
+     */
+    enum Target { CEILING, BARE, PEER, FLOTILLA, BEFORE, WRITE_THROUGH, WRITE_BEHIND }
 
     /** Keys each request reads or writes. */
     int keysPerRequest(int batch) {
@@ -49,6 +53,16 @@ record BenchCase(String name, Target target, String mode, String path, String me
                 new BenchCase("flotilla-put", Target.FLOTILLA, "put", "/maps/bench/", "PUT", "ceiling-put", 0.7, "ceiling-put"),
                 new BenchCase("flotilla-put-idempotent", Target.FLOTILLA, "put-idempotent", "/maps/bench/", "PUT", "ceiling-put", 0.5, "ceiling-put"),
                 new BenchCase("flotilla-batch-get", Target.FLOTILLA, "batch-get", "/maps/bench/", "POST", "flotilla-get", 10, null),
-                new BenchCase("flotilla-batch-put", Target.FLOTILLA, "batch-put", "/maps/bench/", "POST", "flotilla-put", 10, null));
+                new BenchCase("flotilla-batch-put", Target.FLOTILLA, "batch-put", "/maps/bench/", "POST", "flotilla-put", 10, null),
+                new BenchCase("write-through-get", Target.WRITE_THROUGH, "get", "/maps/bench/", "PUT", "flotilla-get", 0, "flotilla-get"),
+                new BenchCase("write-through-put", Target.WRITE_THROUGH, "put", "/maps/bench/", "PUT", "flotilla-put", 0, "flotilla-put"),
+                new BenchCase("write-through-put-idempotent", Target.WRITE_THROUGH, "put-idempotent", "/maps/bench/", "PUT",
+                        "flotilla-put-idempotent", 0, "flotilla-put-idempotent"),
+                new BenchCase("write-behind-put", Target.WRITE_BEHIND, "put", "/maps/bench/", "PUT", "flotilla-put", 0, "flotilla-put"));
+    }
+
+    /** The persistence cases and their in-memory baselines: {@code --cases persistence}. */
+    static List<String> persistence() {
+        return List.of("write-through-get", "write-through-put", "write-through-put-idempotent", "write-behind-put");
     }
 }

@@ -51,7 +51,11 @@ record BenchOptions(int rounds, int seconds, int warmupSeconds, int threads, int
                 case "--before" -> before = Path.of(value).toAbsolutePath();
                 case "--cases" -> {
                     List<BenchCase> chosen = new ArrayList<>();
+                    List<String> names = new ArrayList<>();
                     for (String c : value.split(",")) {
+                        names.addAll(c.trim().equals("persistence") ? BenchCase.persistence() : List.of(c));
+                    }
+                    for (String c : names) {
                         BenchCase found = byName.get(c.trim());
                         if (found == null) {
                             throw new IllegalArgumentException("no case '" + c + "'; cases: " + String.join(", ", byName.keySet()));

@@ -5,6 +5,7 @@ import dev.flotilla.client.FlotillaClient;
 import dev.flotilla.client.RawJson;
 import dev.flotilla.client.RemoteMap;
 import dev.flotilla.grid.MapSettings;
+import dev.flotilla.grid.Persistence;
 import dev.flotilla.lab.fleet.Fleet;
 import dev.flotilla.lab.fleet.FleetSettings;
 
@@ -37,8 +38,10 @@ import java.util.stream.Collectors;
  *
  * <p>Options: {@code --rounds 3 --seconds 10 --warmup 5 --threads 2 --connections 50 --keys 10000
  * --value-bytes 100 --batch 100 --cases a,b,... --out DIR --before CHECKOUT --quick}; {@code --before} adds a node
- * started from another checkout of the project (its server jar built), compared case by case with this one. A case whose answers were not all 2xx/3xx is
- * reported as failed and gets no ratio: a fast error is not a result.
+ * started from another checkout of the project (its server jar built), compared case by case with this one;
+ * {@code --cases persistence} runs the persistent nodes' cases (write-through, write-behind) beside their in-memory
+ * baselines. A case whose answers were not all 2xx/3xx is reported as failed and gets no ratio: a fast error is not
+ * a result.
  */
 public final class HttpBench {
     /** A node's JVM options, as bin/flotilla gives them ({@code FLOTILLA_JAVA_OPTS} unset). */
@@ -110,14 +113,22 @@ public final class HttpBench {
             }
             System.setProperty("flotilla.lab.node-java-opts", String.join(" ", NODE_JVM_OPTIONS));
             if (needed.contains(BenchCase.Target.FLOTILLA)) {
-                bases.put(BenchCase.Target.FLOTILLA, node(fleets, options, "nodes"));
+                bases.put(BenchCase.Target.FLOTILLA, node(fleets, options, "nodes", MapSettings.DEFAULT));
+            }
+            if (needed.contains(BenchCase.Target.WRITE_THROUGH)) {
+                bases.put(BenchCase.Target.WRITE_THROUGH, node(fleets, options, "nodes-write-through",
+                        MapSettings.DEFAULT.withPersistence(Persistence.WRITE_THROUGH)));
+            }
+            if (needed.contains(BenchCase.Target.WRITE_BEHIND)) {
+                bases.put(BenchCase.Target.WRITE_BEHIND, node(fleets, options, "nodes-write-behind",
+                        MapSettings.DEFAULT.withPersistence(Persistence.WRITE_BEHIND)));
             }
             if (needed.contains(BenchCase.Target.BEFORE)) {
                 // the lab's launcher starts nodes through the checkout named by flotilla-lab.home
                 String home = System.getProperty("flotilla-lab.home");
                 System.setProperty("flotilla-lab.home", options.before().toString());
                 try {
-                    bases.put(BenchCase.Target.BEFORE, node(fleets, options, "nodes-before"));
+                    bases.put(BenchCase.Target.BEFORE, node(fleets, options, "nodes-before", MapSettings.DEFAULT));
                 } finally {
                     if (home == null) {
                         System.clearProperty("flotilla-lab.home");
@@ -159,9 +170,12 @@ public final class HttpBench {
         }
     }
 
-    /** One node of its own fleet (kept for the clean-up), preloaded; answers its HTTP base URI. */
-    private static URI node(List<Fleet> fleets, BenchOptions options, String dir) {
-        Fleet fleet = Fleet.form(new FleetSettings(1, 1, MapSettings.DEFAULT, 0, Duration.ofSeconds(10),
+    /**
+     * One node of its own fleet (kept for the clean-up), preloaded; answers its HTTP base URI. A persistent map
+     * setting gives the fleet its own database process, which the fleet stops with the node.
+     */
+    private static URI node(List<Fleet> fleets, BenchOptions options, String dir, MapSettings map) {
+        Fleet fleet = Fleet.form(new FleetSettings(1, 1, map, 0, Duration.ofSeconds(10),
                 options.out().resolve(dir), Map.of(), false));
         fleets.add(fleet);
         URI node = fleet.endpoints().get(0);
