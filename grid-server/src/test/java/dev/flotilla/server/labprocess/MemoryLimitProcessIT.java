@@ -28,15 +28,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The attacker's batches of new keys against real node processes (the lab's node heap, 384 MB): the node they go
- * through refuses writes with a definite 503 before its heap is exhausted, it and the other node keep answering,
- * every acknowledged key is still there, and once keys are deleted the node takes writes again.
+ * The attacker's batches of new keys against real node processes (256 MB heaps, two thirds of the lab's, so the
+ * fill is shorter): the node they go through refuses writes with a definite 503 before its heap is exhausted, it
+ * and the other node keep answering, every acknowledged key is still there, and once keys are deleted the node
+ * takes writes again.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class MemoryLimitProcessIT {
     private static final Logger LOG = LoggerFactory.getLogger(MemoryLimitProcessIT.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH = 100;
+    /** The lab's property for its nodes' JVM options (FLOTILLA_JAVA_OPTS). */
+    private static final String NODE_OPTIONS = "flotilla.lab.node-java-opts";
     private static final String PAD = "x".repeat(8_000);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -51,12 +54,24 @@ class MemoryLimitProcessIT {
     void batchesOfNewKeys_fillANode_itRefusesWritesDefinitely_andEveryNodeStaysUp() throws Exception {
         FleetSettings settings = new FleetSettings(2, 2, MapSettings.DEFAULT, 0, Duration.ofSeconds(5),
                 processes.watch(tmp.resolve("nodes")), Map.of(), false);
-        try (Fleet fleet = Fleet.form(settings)) {
+        String labOptions = System.getProperty(NODE_OPTIONS);
+        System.setProperty(NODE_OPTIONS, "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        Fleet formed;
+        try {
+            formed = Fleet.form(settings);
+        } finally {
+            if (labOptions == null) {
+                System.clearProperty(NODE_OPTIONS);
+            } else {
+                System.setProperty(NODE_OPTIONS, labOptions);
+            }
+        }
+        try (Fleet fleet = formed) {
             NodeProcess target = fleet.members().get(0);
             NodeProcess other = fleet.members().get(1);
             int batches = 0;
             JsonNode refusal = null;
-            // 800 KB a batch; the old generation of a 384 MB heap holds about 256 MB, so a refusal comes within ~400.
+            // 800 KB a batch; the old generation of a 256 MB heap holds about 170 MB, so a refusal comes within ~250.
             while (refusal == null && batches < 1_000) {
                 HttpResponse<String> reply = send(target.http().resolve("/maps/fill/batch"), "POST", batch(batches));
                 if (reply.statusCode() == 503) {

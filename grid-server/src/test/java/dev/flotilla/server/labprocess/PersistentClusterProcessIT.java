@@ -75,8 +75,9 @@ class PersistentClusterProcessIT {
                 "FLOTILLA_CLUSTER_MEMBER_PORT", Integer.toString(freeRun(NODES)),
                 "FLOTILLA_STORE_PORT", Integer.toString(freeRun(1)),
                 "FLOTILLA_CLUSTER_NAME", "persist-" + Long.toHexString(ThreadLocalRandom.current().nextLong()),
-                // Half the partitions: a cluster forms and loads faster on 2 shared cores; nothing here counts them.
-                "FLOTILLA_PARTITION_COUNT", "71");
+                // Fewer partitions: a cluster forms and loads faster on 2 shared cores, and a batch is stored in
+                // fewer, larger transactions (one per partition); nothing here counts them.
+                "FLOTILLA_PARTITION_COUNT", "31");
         List<URI> nodes = IntStream.range(0, NODES).mapToObj(i -> URI.create("http://127.0.0.1:" + (httpBase + i))).toList();
 
         Map<String, Long> written = new HashMap<>();

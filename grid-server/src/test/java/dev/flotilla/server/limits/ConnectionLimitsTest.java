@@ -29,31 +29,35 @@ class ConnectionLimitsTest {
     @Test
     void headerTimeout_clientTricklingHeaderLines_closedWhileOtherConnectionsServed() throws IOException {
         try (ServerNode node = ServerNode.start(ServerNode.randomClusterName(), List.of(),
-                Map.of("flotilla-server.limits.header-timeout", "1500ms"));
-             Socket trickle = connect(node.uri())) {
+                Map.of("flotilla-server.limits.header-timeout", "1500ms"))) {
             Http http = new Http(node.uri());
-            OutputStream out = trickle.getOutputStream();
-            out.write("GET /cluster HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+            // Before the connect: the server's timer starts when it accepts, so it cannot fire earlier than 1.5 s
+            // after this, however slowly this thread gets to its next line on a loaded machine.
             long start = System.nanoTime();
-            int[] lines = {0};
-            // one header line every 200 ms: each resets a read-idle timer, none completes the head
-            await("closed by the header timeout").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> {
-                        assertThat(http.get("/cluster").status()).as("another connection is served").isEqualTo(200);
-                        try {
-                            out.write(("X-Line-" + lines[0]++ + ": a\r\n").getBytes(StandardCharsets.US_ASCII));
-                            out.flush();
-                        } catch (IOException e) {
-                            return true;
-                        }
-                        return closed(trickle);
-                    });
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            assertThat(millis).as("closed after the timeout, not before").isGreaterThanOrEqualTo(1_300);
-            assertThat(lines[0]).isGreaterThan(3);
-            assertThat(node.context().getBean(ConnectionLimits.class).headerTimeouts()).isPositive();
-            assertThat(http.get("/cluster").status()).isEqualTo(200);
+            try (Socket trickle = connect(node.uri())) {
+                OutputStream out = trickle.getOutputStream();
+                out.write("GET /cluster HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                int[] lines = {0};
+                // one header line every 200 ms: each resets a read-idle timer, none completes the head
+                await("closed by the header timeout").atMost(Duration.ofSeconds(10))
+                        .pollInterval(Duration.ofMillis(200)).until(() -> {
+                            assertThat(http.get("/cluster").status()).as("another connection is served")
+                                    .isEqualTo(200);
+                            try {
+                                out.write(("X-Line-" + lines[0]++ + ": a\r\n").getBytes(StandardCharsets.US_ASCII));
+                                out.flush();
+                            } catch (IOException e) {
+                                return true;
+                            }
+                            return closed(trickle);
+                        });
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertThat(millis).as("closed after the timeout, not before").isGreaterThanOrEqualTo(1_300);
+                assertThat(lines[0]).isGreaterThan(3);
+                assertThat(node.context().getBean(ConnectionLimits.class).headerTimeouts()).isPositive();
+                assertThat(http.get("/cluster").status()).isEqualTo(200);
+            }
         }
     }
 
