@@ -40,12 +40,14 @@ class PersistentLabProcessIT {
     @Test
     void restartAll_setWriteThrough_everyAcknowledgedAddSurvivesTheRestart() throws IOException {
         // One node, for the test budget: measured on 2 loaded cores, two nodes took 20 s from SIGTERM to safe (each
-        // JVM starts in ~14 s there) and the test 51 s. With one, 15 s of load hold one restart, fired 2 s in, with
+        // JVM starts in ~14 s there) and the test 51 s. With one, 16 s of load hold one restart, fired 7 s in, with
         // acknowledged adds on both sides of it; every add after it reads and extends the set the database kept.
+        // Exactly one: a restart took 5.6 s in CI, so the next would come after the load (7 + 5.6 + 7 > 16), and a
+        // second one ending with the load would leave no acknowledged add after it (UNKNOWN, seen with 2 s).
         ExperimentSpec spec = ExperimentSpec.builder().name("persistent-restart-all").workload("set")
                 .mode("atomic-key").cluster("processes").members(1).store("write-through").nemesis("restart-all")
-                .nemesisInterval(Duration.ofSeconds(2)).settleLimit(Duration.ofSeconds(30))
-                .duration(Duration.ofSeconds(15)).clients(4).keys(5).safeTimeout(Duration.ofSeconds(30)).build();
+                .nemesisInterval(Duration.ofSeconds(7)).settleLimit(Duration.ofSeconds(30))
+                .duration(Duration.ofSeconds(16)).clients(4).keys(5).safeTimeout(Duration.ofSeconds(30)).build();
         Path nodes = processes.watch(out.resolve("nodes"));
 
         RunResult result = ExperimentRunner.run(spec, out, ProgressListener.NONE);
