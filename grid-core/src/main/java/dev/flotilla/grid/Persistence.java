@@ -1,6 +1,8 @@
 package dev.flotilla.grid;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Whether and how a map's entries are kept in the database of {@link GridConfig#store()} as well as in memory.
@@ -51,6 +53,16 @@ public record Persistence(Mode mode, Duration writeDelay, int writeBatchSize, bo
         /** The config spelling: {@code off}, {@code write-through}, {@code write-behind}. */
         public String id() {
             return Checks.id(this);
+        }
+
+        /** The mode of that spelling, or null. */
+        public static Mode fromId(String id) {
+            return Arrays.stream(values()).filter(mode -> mode.id().equals(id)).findFirst().orElse(null);
+        }
+
+        /** Every spelling, in order. */
+        public static List<String> ids() {
+            return Arrays.stream(values()).map(Mode::id).toList();
         }
     }
 

@@ -310,11 +310,6 @@ public final class Fleet implements ClusterControl<NodeProcess>, AutoCloseable {
         return db == null ? "" : db.label();
     }
 
-    /** The database, or null when the maps are not persistent. */
-    public StoreDatabase store() {
-        return store;
-    }
-
     /** SIGSTOP to the database: every store call hangs until {@code store.timeout-millis} fails it. */
     @Override
     public void pauseStore() {

@@ -33,16 +33,12 @@ public final class StoreDatabase {
     private static final long STOP_WAIT_SECONDS = 30;
 
     private final int port;
-    private final Path dir;
-    private final Path log;
     private final String password;
     private final Process process;
     private volatile boolean paused;
 
-    private StoreDatabase(int port, Path dir, Path log, String password, Process process) {
+    private StoreDatabase(int port, String password, Process process) {
         this.port = port;
-        this.dir = dir;
-        this.log = log;
         this.password = password;
         this.process = process;
     }
@@ -77,7 +73,7 @@ public final class StoreDatabase {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the H2 database: " + e.getMessage(), e);
         }
-        StoreDatabase db = new StoreDatabase(port, dir, log, HexFormat.of().formatHex(secret), process);
+        StoreDatabase db = new StoreDatabase(port, HexFormat.of().formatHex(secret), process);
         boolean listening = Poll.until(START_LIMIT, Duration.ofMillis(100), () -> !process.isAlive() || db.accepts());
         if (!listening || !process.isAlive()) {
             db.kill();
@@ -116,16 +112,6 @@ public final class StoreDatabase {
     /** {@code store <host>:<port>}, e.g. for fault windows. */
     public String label() {
         return "store " + HOST + ":" + port;
-    }
-
-    /** Where the database keeps its files. */
-    public Path dir() {
-        return dir;
-    }
-
-    /** Where its output goes. */
-    public Path log() {
-        return log;
     }
 
     /** The server's process id. */

@@ -489,10 +489,10 @@ public record ExperimentSpec(String name, Workload workload, GuaranteeMode mode,
             }
             MapSettings maps = map;
             if (store != null && maps != null) {
-                Persistence.Mode storeMode = java.util.Arrays.stream(Persistence.Mode.values())
-                        .filter(x -> x.id().equals(store)).findFirst()
-                        .orElseThrow(() -> new InvalidSpecException("store", store, "must be one of "
-                                + java.util.Arrays.stream(Persistence.Mode.values()).map(Persistence.Mode::id).toList()));
+                Persistence.Mode storeMode = Persistence.Mode.fromId(store);
+                if (storeMode == null) {
+                    throw new InvalidSpecException("store", store, "must be one of " + Persistence.Mode.ids());
+                }
                 maps = maps.withPersistence(maps.persistence().withMode(storeMode));
             }
             int cp = cpMembers != null ? cpMembers : m == GuaranteeMode.CP ? 3 : 0;
