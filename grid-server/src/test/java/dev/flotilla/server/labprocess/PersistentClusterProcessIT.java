@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Scanner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -68,12 +69,13 @@ class PersistentClusterProcessIT {
     @Test
     void clusterPersistent_everyNodeStoppedAndStartedAgain_keepsKeysVersionsAndConflicts() throws Exception {
         Path dir = processes.watch(tmp.resolve("cluster"));
-        int httpBase = freeRun(NODES);
+        // One run of ports for all: HTTP, then member, then the database's, so no two of them can coincide.
+        int httpBase = freeRun(2 * NODES + 1);
         Map<String, String> environment = Map.of(
                 "FLOTILLA_CLUSTER_DIR", dir.toString(),
                 "FLOTILLA_CLUSTER_HTTP_PORT", Integer.toString(httpBase),
-                "FLOTILLA_CLUSTER_MEMBER_PORT", Integer.toString(freeRun(NODES)),
-                "FLOTILLA_STORE_PORT", Integer.toString(freeRun(1)),
+                "FLOTILLA_CLUSTER_MEMBER_PORT", Integer.toString(httpBase + NODES),
+                "FLOTILLA_STORE_PORT", Integer.toString(httpBase + 2 * NODES),
                 "FLOTILLA_CLUSTER_NAME", "persist-" + Long.toHexString(ThreadLocalRandom.current().nextLong()),
                 // Fewer partitions: a cluster forms and loads faster on 2 shared cores, and a batch is stored in
                 // fewer, larger transactions (one per partition); nothing here counts them.
@@ -165,10 +167,18 @@ class PersistentClusterProcessIT {
                 .healthCheck(HealthCheck.disabled()).build();
     }
 
-    /** The first of {@code count} consecutive ports that are free on 127.0.0.1 now (the launcher numbers from it). */
+    /**
+     * The first of {@code count} consecutive ports that are free on 127.0.0.1 now (the launcher numbers from it),
+     * below the kernel's ephemeral range: a port in that range can be taken by any outgoing connection between the
+     * check and the node's bind (seen once: a node's HTTP port was taken by the time it started).
+     */
     private static int freeRun(int count) throws IOException {
+        int ephemeralLow;
+        try (Scanner range = new Scanner(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+            ephemeralLow = range.nextInt();
+        }
         for (int attempt = 0; attempt < 100; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 60_000);
+            int base = ThreadLocalRandom.current().nextInt(10_000, ephemeralLow - count);
             if (IntStream.range(base, base + count).allMatch(PersistentClusterProcessIT::free)) {
                 return base;
             }
